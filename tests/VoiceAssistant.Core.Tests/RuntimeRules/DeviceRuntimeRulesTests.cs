@@ -1,0 +1,85 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Reflection.Metadata;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using VoiceAssistant.TestSupport;
+using Xunit;
+
+namespace VoiceAssistant.Core.Tests.RuntimeRules
+{
+    /// <summary>
+    /// The nanoFramework build of the core must contain nothing that compiles but fails on the device.
+    /// The checker itself is proven on small compiled snippets, each with one forbidden construct.
+    /// </summary>
+    public class DeviceRuntimeRulesTests
+    {
+        [Fact]
+        public void NanoFrameworkBuildOfTheCoreFollowsTheDeviceRules()
+        {
+            string path = BuildOutputs.NanoCoreAssembly;
+            Assert.True(File.Exists(path), "nanoFramework build of the core not found at " + path + " (build VoiceAssistant.slnx first)");
+            Assert.Empty(DeviceRuntimeRules.Check(path));
+        }
+
+        [Fact]
+        public void NanoFrameworkBuildReferencesOnlyNanoFrameworkMscorlib()
+        {
+            using var stream = File.OpenRead(BuildOutputs.NanoCoreAssembly);
+            using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+            var md = pe.GetMetadataReader();
+            var references = md.AssemblyReferences.Select(h => md.GetAssemblyReference(h)).ToArray();
+            Assert.Single(references);
+            Assert.Equal("mscorlib", md.GetString(references[0].Name));
+            // nanoFramework's mscorlib carries its own version line (1.x), unlike .NET Framework's 4.0.0.0.
+            Assert.Equal(1, references[0].Version.Major);
+        }
+
+        [Theory]
+        [InlineData("public class G<T> { public T V; }", "generic type definition")]
+        [InlineData("public class C { public static T Id<T>(T v) { return v; } }", "generic method definition")]
+        [InlineData("public class C { public int F() { var l = new System.Collections.Generic.List<int>(); return l.Count; } }", "generic instantiation")]
+        [InlineData("public class C { public int F() { return System.Array.Empty<int>().Length; } }", "generic method instantiation")]
+        [InlineData("public class C { public float[,] M = new float[2, 2]; }", "multi-dimensional array")]
+        [InlineData("public class C { public unsafe int F() { int* p = stackalloc int[4]; p[0] = 1; return p[0]; } }", "localloc")]
+        [InlineData("public interface I { int F() { return 1; } }", "default interface method")]
+        public void CheckerFindsEachForbiddenConstruct(string source, string expected)
+        {
+            var violations = DeviceRuntimeRules.Check(Compile(source));
+            Assert.Contains(violations, v => v.Contains(expected, StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void CheckerAcceptsPlainDeviceCode()
+        {
+            const string source = @"
+public interface IThing { int Value { get; } void Run(float[] data); }
+public sealed class Thing : IThing
+{
+    private readonly float[] buffer = new float[16];
+    private readonly int[][] jagged = new int[2][];
+    public int Value { get { return buffer.Length + jagged.Length; } }
+    public void Run(float[] data) { System.Action a = () => buffer[0] = data[0]; a(); for (int i = 0; i < data.Length; i++) { switch (i) { case 0: break; case 1: buffer[1] = 2f; break; default: buffer[2] += data[i]; break; } } }
+}";
+            Assert.Empty(DeviceRuntimeRules.Check(Compile(source)));
+        }
+
+        private static MemoryStream Compile(string source)
+        {
+            string[] trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")).Split(Path.PathSeparator);
+            var references = trusted.Select(p => MetadataReference.CreateFromFile(p));
+            var compilation = CSharpCompilation.Create(
+                "Snippet",
+                new[] { CSharpSyntaxTree.ParseText(source) },
+                references,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true));
+            var image = new MemoryStream();
+            var result = compilation.Emit(image);
+            Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics));
+            image.Position = 0;
+            return image;
+        }
+    }
+}
