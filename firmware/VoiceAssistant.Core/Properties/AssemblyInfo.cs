@@ -1,0 +1,11 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+// Written by hand (the SDK builds set GenerateAssemblyInfo=false) so the Visual Studio nanoFramework
+// project and both SDK builds produce the same assembly identity.
+[assembly: AssemblyTitle("VoiceAssistant.Core")]
+[assembly: AssemblyDescription("Portable keyword-spotting pipeline core: PCM, MFCC reference, feature window, recogniser, assistant states.")]
+[assembly: AssemblyProduct("VoiceAssistant for .NET nanoFramework")]
+[assembly: AssemblyVersion("1.0.0.0")]
+[assembly: AssemblyFileVersion("1.0.0.0")]
+[assembly: ComVisible(false)]
