@@ -147,8 +147,9 @@ namespace VoiceAssistant.TestSupport
                 int size = OneByteOperandSize(op);
                 if (size == 4 && IsTokenOperand(op))
                 {
-                    EntityHandle token = MetadataTokens.EntityHandle(il.ReadInt32());
-                    if (token.Kind == HandleKind.MethodSpecification)
+                    // The token's top byte is its table; 0x2B is MethodSpec (a generic method instantiation).
+                    int token = il.ReadInt32();
+                    if ((token >> 24) == (int)TableIndex.MethodSpec)
                     {
                         violations.Add($"{where}: calls generic method instantiation");
                     }
