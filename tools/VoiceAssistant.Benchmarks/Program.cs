@@ -1,0 +1,1 @@
+namespace X { static class P { static void Main() { } } }
