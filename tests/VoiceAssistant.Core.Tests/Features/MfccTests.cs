@@ -11,11 +11,19 @@ namespace VoiceAssistant.Core.Tests.Features
 {
     public class MfccTests
     {
+        private readonly ITestOutputHelper output;
+
+        public MfccTests(ITestOutputHelper output)
+        {
+            this.output = output;
+        }
+
         private static readonly double[][] Fb = ReferenceMfcc.Filterbank();
 
-        // Float32 pipeline vs double reference on frames with energy in every band: differences in the log mel
-        // energies are ~1e-6 relative, so the coefficients (sums of 40 terms scaled by √(2/40)) agree to 2e-4.
-        private const double NoiseTolerance = 2e-4;
+        // Float32 pipeline vs double reference on frames with energy in every band: the log mel energies differ by
+        // ~1e-6, so the coefficients (sums of 40 terms scaled by √(2/40)) agree to a few 1e-6 (measured: 3.5e-6
+        // against the reference, 6.3e-6 against NWaves); 5e-5 leaves margin without hiding a wrong table entry.
+        private const double NoiseTolerance = 5e-5;
 
         private static float[] CoreRows(short[] clip)
         {
@@ -52,6 +60,8 @@ namespace VoiceAssistant.Core.Tests.Features
                     Assert.True(err < NoiseTolerance, $"row {r} coef {c}: {rows[r * 40 + c]} vs {expected[c]}");
                 }
             }
+
+            output.WriteLine($"worst |core - reference| = {worst:E2}");
         }
 
         [Fact]
@@ -96,7 +106,7 @@ namespace VoiceAssistant.Core.Tests.Features
             // applied outside ProcessFrame), with the TF triangles given as its FilterBank, magnitude spectrum, ln with
             // floor 1e-12, DCT type "2N". Differences from TF conventions: "2N" scales coefficient 0 by an extra √½,
             // and NWaves multiplies spectrum by weight (v·w and v·(1 − w)) where TF computes v·w and v − v·w.
-            // Tolerance 2e-4 as for the double reference (both are float32 pipelines).
+            // Same tolerance as for the double reference (both are float32 pipelines).
             var fbf = new float[40][];
             for (int j = 0; j < 40; j++)
             {
@@ -122,6 +132,7 @@ namespace VoiceAssistant.Core.Tests.Features
             float[] rows = CoreRows(clip);
             var block = new float[512];
             var nw = new float[40];
+            double worst = 0;
             for (int r = 0; r < 49; r += 8)
             {
                 for (int n = 0; n < 480; n++)
@@ -131,11 +142,15 @@ namespace VoiceAssistant.Core.Tests.Features
 
                 extractor.ProcessFrame(block, nw);
                 Assert.True(Math.Abs(rows[r * 40] - nw[0] * Math.Sqrt(2)) < NoiseTolerance, $"row {r} c0 {rows[r * 40]} vs {nw[0] * Math.Sqrt(2)}");
+                worst = Math.Max(worst, Math.Abs(rows[r * 40] - nw[0] * Math.Sqrt(2)));
                 for (int c = 1; c < 40; c++)
                 {
                     Assert.True(Math.Abs(rows[r * 40 + c] - nw[c]) < NoiseTolerance, $"row {r} coef {c}: {rows[r * 40 + c]} vs {nw[c]}");
+                    worst = Math.Max(worst, Math.Abs(rows[r * 40 + c] - nw[c]));
                 }
             }
+
+            output.WriteLine($"worst |core - NWaves| = {worst:E2}");
         }
 
         [Fact]
@@ -149,6 +164,7 @@ namespace VoiceAssistant.Core.Tests.Features
             float[] rows = CoreRows(clip);
             Assert.Equal(49 * 40, rows.Length);
             int compared = 0;
+            double worst = 0;
             for (int r = 0; r < 49; r++)
             {
                 double[] mel = ReferenceMfcc.MelEnergies(clip, r * 320, Fb);
@@ -159,18 +175,22 @@ namespace VoiceAssistant.Core.Tests.Features
                 }
 
                 // Near-digital-silence frames put tiny energies into high bands, where float rounding noise of the
-                // FFT is comparable to the energy itself; compare the frames whose every band is well above that.
-                if (Array.TrueForAll(mel, m => m > 1e-3))
+                // FFT is comparable to the energy itself; compare the frames whose every band is well above that
+                // (all 49 frames of this clip). Measured worst difference 3.9e-5 (quiet frames, larger log terms).
+                if (Array.TrueForAll(mel, m => m > 1e-5))
                 {
                     compared++;
                     for (int c = 0; c < 40; c++)
                     {
-                        Assert.True(Math.Abs(rows[r * 40 + c] - expected[c]) < 1e-3, $"row {r} coef {c}: {rows[r * 40 + c]} vs {expected[c]}");
+                        Assert.True(Math.Abs(rows[r * 40 + c] - expected[c]) < 2e-4, $"row {r} coef {c}: {rows[r * 40 + c]} vs {expected[c]}");
+                        worst = Math.Max(worst, Math.Abs(rows[r * 40 + c] - expected[c]));
                     }
                 }
             }
 
-            Assert.True(compared >= 10, $"only {compared} frames compared");
+            output.WriteLine($"{Path.GetFileName(files[0])}: {compared} frames compared, worst {worst:E2}");
+
+            Assert.True(compared >= 40, $"only {compared} frames compared");
         }
     }
 }
