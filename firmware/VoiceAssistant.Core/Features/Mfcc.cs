@@ -9,7 +9,12 @@ namespace VoiceAssistant.Core.Features
     /// magnitude (<see cref="FloatMath.Sqrt"/> of the power), mel filterbank, ln(max(x, 1e-12)) with
     /// <see cref="FloatMath.Log"/>, DCT-II. Owns its work buffers, so computing a frame allocates nothing.
     /// </summary>
-    /// <remarks>Not thread-safe: use one instance per thread.</remarks>
+    /// <remarks>
+    /// Exact float32 order (the native kernel copies it): x[n] = ((float)s[n] · SampleScale) · HannWindow[n] for
+    /// n &lt; 480, x[n] = 0 up to 512; <see cref="Fft.Forward"/>; mag[k] = Sqrt(re·re + im·im);
+    /// <see cref="MelFilterbank.Apply"/>; v = mel[c] &lt; 1e-12 ? 1e-12 : mel[c], log[c] = Log(v);
+    /// <see cref="Dct.Apply"/>. Not thread-safe: use one instance per thread.
+    /// </remarks>
     public sealed class Mfcc
     {
         private readonly Fft fft = new Fft();
