@@ -146,6 +146,24 @@ namespace VoiceAssistant.Core.Tests.Features
         }
 
         [Fact]
+        public void ResetStartsFramingAfresh()
+        {
+            short[] first = Signals.Noise(1000, 5, 0.3);
+            short[] clip = Signals.Noise(2000, 6, 0.3);
+            float[] batch = Batch(clip);
+            var stream = new FeatureStream(null, null);
+            stream.Push(first, 0, first.Length);
+            stream.Reset();
+            Assert.Equal(0, stream.BufferedSamples);
+            var rows = new float[batch.Length];
+            Assert.Equal(batch.Length / 40, stream.Push(clip, 0, clip.Length, rows, 0));
+            for (int i = 0; i < batch.Length; i++)
+            {
+                Assert.Equal(BitConverter.SingleToInt32Bits(batch[i]), BitConverter.SingleToInt32Bits(rows[i]));
+            }
+        }
+
+        [Fact]
         public void TooSmallRowBufferIsRejected()
         {
             var stream = new FeatureStream(null, null);
