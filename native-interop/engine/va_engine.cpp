@@ -6,21 +6,21 @@
 
 namespace va
 {
-int32_t float_to_bits(float value)
+int float_to_bits(float value)
 {
-    int32_t bits;
+    int bits;
     std::memcpy(&bits, &value, sizeof bits);
     return bits;
 }
 
-float bits_to_float(int32_t bits)
+float bits_to_float(int bits)
 {
     float value;
     std::memcpy(&value, &bits, sizeof value);
     return value;
 }
 
-int Engine::configure(const int32_t *config, size_t length)
+int Engine::configure(const int *config, size_t length)
 {
     if (config == nullptr || length < static_cast<size_t>(kConfigLength))
     {
@@ -44,7 +44,7 @@ int Engine::configure(const int32_t *config, size_t length)
     return kOk;
 }
 
-int Engine::push_audio(const uint8_t *raw, size_t length, int32_t offset, int32_t count)
+int Engine::push_audio(const uint8_t *raw, size_t length, int offset, int count)
 {
     if (raw == nullptr || offset < 0 || count < 0 || static_cast<size_t>(offset) > length ||
         static_cast<size_t>(count) > length - static_cast<size_t>(offset))
@@ -59,7 +59,7 @@ int Engine::push_audio(const uint8_t *raw, size_t length, int32_t offset, int32_
     return result;
 }
 
-int Engine::load_model(const uint8_t *model, size_t length, int32_t arenaBytes)
+int Engine::load_model(const uint8_t *model, size_t length, int arenaBytes)
 {
     if (model == nullptr || length == 0 || arenaBytes <= 0)
     {
@@ -84,7 +84,7 @@ int Engine::reset()
     return kOk;
 }
 
-int Engine::get_info(int32_t *info, size_t length)
+int Engine::get_info(int *info, size_t length)
 {
     if (info == nullptr || length < static_cast<size_t>(kInfoLength))
     {

@@ -52,21 +52,25 @@ enum InfoFlag : int
     kFlagHasMfcc = 8,
 };
 
+// The managed int[] elements are 32-bit; the engine takes them as int (CLR_RT_TypedArray_INT32's element type,
+// which differs from int32_t = long on the ESP32 toolchain).
+static_assert(sizeof(int) == 4, "the contract's int[] arrays need a 32-bit int");
+
 constexpr int kNativeContractVersion = 1; // NativeContract.Version
 constexpr int kMaxMessageBytes = 128;     // NativeContract.MaxMessageBytes
 
-int32_t float_to_bits(float value);
-float bits_to_float(int32_t bits);
+int float_to_bits(float value);
+float bits_to_float(int bits);
 
 class Engine
 {
   public:
-    int configure(const int32_t *config, size_t length);
-    int push_audio(const uint8_t *raw, size_t length, int32_t offset, int32_t count);
-    int load_model(const uint8_t *model, size_t length, int32_t arenaBytes);
+    int configure(const int *config, size_t length);
+    int push_audio(const uint8_t *raw, size_t length, int offset, int count);
+    int load_model(const uint8_t *model, size_t length, int arenaBytes);
     int invoke(int8_t *scores, size_t length);
     int reset();
-    int get_info(int32_t *info, size_t length);
+    int get_info(int *info, size_t length);
     int get_last_error(uint8_t *message, size_t length) const;
     int get_features(int8_t *window, size_t length);
 

@@ -8,9 +8,9 @@
 
 namespace
 {
-std::vector<int32_t> good_config()
+std::vector<int> good_config()
 {
-    std::vector<int32_t> c(va::kConfigLength, 0);
+    std::vector<int> c(va::kConfigLength, 0);
     c[va::kCfgSlotBytes] = 4;
     c[va::kCfgChannelsPerFrame] = 2;
     c[va::kCfgChannel] = 1;
@@ -34,7 +34,7 @@ std::string last_error(va::Engine &e)
 TEST(Engine, ConfigureValidatesLayoutAndShape)
 {
     va::Engine e;
-    std::vector<int32_t> c = good_config();
+    std::vector<int> c = good_config();
     EXPECT_EQ(e.configure(c.data(), c.size() - 1), va::kBadArgument);
     EXPECT_EQ(e.configure(nullptr, 0), va::kBadArgument);
     c[va::kCfgFeatureVersion] = 99;
@@ -53,12 +53,12 @@ TEST(Engine, ConfigureValidatesLayoutAndShape)
 TEST(Engine, InfoReportsTheContractLayout)
 {
     va::Engine e;
-    std::vector<int32_t> info(va::kInfoLength, -7);
+    std::vector<int> info(va::kInfoLength, -7);
     EXPECT_EQ(e.get_info(info.data(), info.size() - 1), va::kBadArgument);
     ASSERT_EQ(e.get_info(info.data(), info.size()), va::kOk);
     EXPECT_EQ(info[va::kInfoNativeVersion], 1);
     EXPECT_EQ(info[va::kInfoFlags] & va::kFlagConfigured, 0);
-    const std::vector<int32_t> c = good_config();
+    const std::vector<int> c = good_config();
     ASSERT_EQ(e.configure(c.data(), c.size()), va::kOk);
     ASSERT_EQ(e.get_info(info.data(), info.size()), va::kOk);
     EXPECT_EQ(info[va::kInfoFeatureVersion], va::kFeatureVersion);
@@ -75,7 +75,7 @@ TEST(Engine, PushAudioChecksBounds)
     va::Engine e;
     uint8_t raw[16] = {};
     EXPECT_EQ(e.push_audio(raw, sizeof raw, 0, 8), va::kNotConfigured);
-    const std::vector<int32_t> c = good_config();
+    const std::vector<int> c = good_config();
     ASSERT_EQ(e.configure(c.data(), c.size()), va::kOk);
     EXPECT_EQ(e.push_audio(raw, sizeof raw, -1, 4), va::kBadArgument);
     EXPECT_EQ(e.push_audio(raw, sizeof raw, 0, -1), va::kBadArgument);
