@@ -59,7 +59,7 @@ namespace VoiceAssistant.Interop
             int status;
             try
             {
-                status = NativeKernel.Configure(_config);
+                status = Abi.Configure(_config);
             }
             catch (NotSupportedException e)
             {
@@ -97,7 +97,7 @@ namespace VoiceAssistant.Interop
             int status;
             try
             {
-                status = NativeKernel.LoadModel(model, arenaBytes);
+                status = Abi.LoadModel(model, arenaBytes);
             }
             catch (NotSupportedException e)
             {
@@ -120,7 +120,7 @@ namespace VoiceAssistant.Interop
             int result;
             try
             {
-                result = NativeKernel.PushAudio(raw, offset, count);
+                result = Abi.PushAudio(raw, offset, count);
             }
             catch (NotSupportedException e)
             {
@@ -137,7 +137,7 @@ namespace VoiceAssistant.Interop
             int status;
             try
             {
-                status = NativeKernel.Invoke(scores);
+                status = Abi.Invoke(scores);
             }
             catch (NotSupportedException e)
             {
@@ -153,7 +153,7 @@ namespace VoiceAssistant.Interop
             int status;
             try
             {
-                status = NativeKernel.Reset();
+                status = Abi.Reset();
             }
             catch (NotSupportedException e)
             {
@@ -173,7 +173,7 @@ namespace VoiceAssistant.Interop
             int result;
             try
             {
-                result = NativeKernel.GetFeatures(window);
+                result = Abi.GetFeatures(window);
             }
             catch (NotSupportedException e)
             {
@@ -204,7 +204,7 @@ namespace VoiceAssistant.Interop
             int status;
             try
             {
-                status = NativeKernel.GetInfo(_info);
+                status = Abi.GetInfo(_info);
             }
             catch (NotSupportedException e)
             {
@@ -243,7 +243,7 @@ namespace VoiceAssistant.Interop
             int length;
             try
             {
-                length = NativeKernel.GetLastError(_message);
+                length = Abi.GetLastError(_message);
             }
             catch (NotSupportedException)
             {

@@ -13,17 +13,17 @@
 static const CLR_RT_MethodHandler method_lookup[] =
 {
     NULL,
+    Library_VoiceAssistant_Interop_VoiceAssistant_Interop_Abi::NativeConfigure___STATIC__I4__SZARRAY_I4,
+    Library_VoiceAssistant_Interop_VoiceAssistant_Interop_Abi::NativePushAudio___STATIC__I4__SZARRAY_U1__I4__I4,
+    Library_VoiceAssistant_Interop_VoiceAssistant_Interop_Abi::NativeLoadModel___STATIC__I4__SZARRAY_U1__I4,
+    Library_VoiceAssistant_Interop_VoiceAssistant_Interop_Abi::NativeInvoke___STATIC__I4__SZARRAY_I1,
+    Library_VoiceAssistant_Interop_VoiceAssistant_Interop_Abi::NativeReset___STATIC__I4,
+    Library_VoiceAssistant_Interop_VoiceAssistant_Interop_Abi::NativeGetInfo___STATIC__I4__SZARRAY_I4,
+    Library_VoiceAssistant_Interop_VoiceAssistant_Interop_Abi::NativeGetLastError___STATIC__I4__SZARRAY_U1,
+    Library_VoiceAssistant_Interop_VoiceAssistant_Interop_Abi::NativeGetFeatures___STATIC__I4__SZARRAY_I1,
     NULL,
     NULL,
     NULL,
-    Library_VoiceAssistant_Interop_VoiceAssistant_Interop_NativeKernel::NativeConfigure___STATIC__I4__SZARRAY_I4,
-    Library_VoiceAssistant_Interop_VoiceAssistant_Interop_NativeKernel::NativePushAudio___STATIC__I4__SZARRAY_U1__I4__I4,
-    Library_VoiceAssistant_Interop_VoiceAssistant_Interop_NativeKernel::NativeLoadModel___STATIC__I4__SZARRAY_U1__I4,
-    Library_VoiceAssistant_Interop_VoiceAssistant_Interop_NativeKernel::NativeInvoke___STATIC__I4__SZARRAY_I1,
-    Library_VoiceAssistant_Interop_VoiceAssistant_Interop_NativeKernel::NativeReset___STATIC__I4,
-    Library_VoiceAssistant_Interop_VoiceAssistant_Interop_NativeKernel::NativeGetInfo___STATIC__I4__SZARRAY_I4,
-    Library_VoiceAssistant_Interop_VoiceAssistant_Interop_NativeKernel::NativeGetLastError___STATIC__I4__SZARRAY_U1,
-    Library_VoiceAssistant_Interop_VoiceAssistant_Interop_NativeKernel::NativeGetFeatures___STATIC__I4__SZARRAY_I1,
     NULL,
     NULL,
     NULL,
@@ -58,7 +58,7 @@ static const CLR_RT_MethodHandler method_lookup[] =
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_VoiceAssistant_Interop =
 {
     "VoiceAssistant.Interop",
-    0x2D0B20A1,
+    0xC9CEF347,
     method_lookup,
     { 1, 0, 0, 0 }
 };

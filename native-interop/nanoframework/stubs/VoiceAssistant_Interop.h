@@ -13,7 +13,7 @@
 #include <nanoCLR_Runtime.h>
 #include <nanoPackStruct.h>
 
-struct Library_VoiceAssistant_Interop_VoiceAssistant_Interop_NativeKernel
+struct Library_VoiceAssistant_Interop_VoiceAssistant_Interop_Abi
 {
     NANOCLR_NATIVE_DECLARE(NativeConfigure___STATIC__I4__SZARRAY_I4);
     NANOCLR_NATIVE_DECLARE(NativePushAudio___STATIC__I4__SZARRAY_U1__I4__I4);

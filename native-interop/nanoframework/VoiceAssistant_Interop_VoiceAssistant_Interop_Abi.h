@@ -1,14 +1,14 @@
-// Hand-written (not generated): declarations the generated stubs/..._NativeKernel_mshl.cpp calls. Signatures
-// must match what the MetadataProcessor emits for VoiceAssistant.Interop.NativeKernel (see README.md); the
+// Hand-written (not generated): declarations the generated stubs/..._Abi_mshl.cpp calls. Signatures
+// must match what the MetadataProcessor emits for VoiceAssistant.Interop.Abi (see README.md); the
 // bodies live in the .cpp beside this file and forward to va::Engine.
-#ifndef VOICEASSISTANT_INTEROP_VOICEASSISTANT_INTEROP_VOICEASSISTANT_INTEROP_NATIVEKERNEL_H
-#define VOICEASSISTANT_INTEROP_VOICEASSISTANT_INTEROP_VOICEASSISTANT_INTEROP_NATIVEKERNEL_H
+#ifndef VOICEASSISTANT_INTEROP_VOICEASSISTANT_INTEROP_VOICEASSISTANT_INTEROP_ABI_H
+#define VOICEASSISTANT_INTEROP_VOICEASSISTANT_INTEROP_VOICEASSISTANT_INTEROP_ABI_H
 
 namespace VoiceAssistant_Interop
 {
 namespace VoiceAssistant_Interop
 {
-struct NativeKernel
+struct Abi
 {
     static signed int NativeConfigure(CLR_RT_TypedArray_INT32 param0, HRESULT &hr);
     static signed int NativePushAudio(CLR_RT_TypedArray_UINT8 param0, signed int param1, signed int param2, HRESULT &hr);

@@ -7,12 +7,12 @@
 //-----------------------------------------------------------------------------
 
 #include "VoiceAssistant_Interop.h"
-#include "VoiceAssistant_Interop_VoiceAssistant_Interop_NativeKernel.h"
+#include "VoiceAssistant_Interop_VoiceAssistant_Interop_Abi.h"
 
 using namespace VoiceAssistant_Interop::VoiceAssistant_Interop;
 
 
-HRESULT Library_VoiceAssistant_Interop_VoiceAssistant_Interop_NativeKernel::NativeConfigure___STATIC__I4__SZARRAY_I4( CLR_RT_StackFrame& stack )
+HRESULT Library_VoiceAssistant_Interop_VoiceAssistant_Interop_Abi::NativeConfigure___STATIC__I4__SZARRAY_I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -20,14 +20,14 @@ HRESULT Library_VoiceAssistant_Interop_VoiceAssistant_Interop_NativeKernel::Nati
         CLR_RT_TypedArray_INT32 param0;
         NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32_ARRAY( stack, 0, param0 ) );
 
-        signed int retValue = NativeKernel::NativeConfigure( param0, hr );
+        signed int retValue = Abi::NativeConfigure( param0, hr );
         NANOCLR_CHECK_HRESULT( hr );
         SetResult_INT32( stack, retValue );
     }
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_VoiceAssistant_Interop_VoiceAssistant_Interop_NativeKernel::NativePushAudio___STATIC__I4__SZARRAY_U1__I4__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_VoiceAssistant_Interop_VoiceAssistant_Interop_Abi::NativePushAudio___STATIC__I4__SZARRAY_U1__I4__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -41,14 +41,14 @@ HRESULT Library_VoiceAssistant_Interop_VoiceAssistant_Interop_NativeKernel::Nati
         signed int param2;
         NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 2, param2 ) );
 
-        signed int retValue = NativeKernel::NativePushAudio( param0, param1, param2, hr );
+        signed int retValue = Abi::NativePushAudio( param0, param1, param2, hr );
         NANOCLR_CHECK_HRESULT( hr );
         SetResult_INT32( stack, retValue );
     }
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_VoiceAssistant_Interop_VoiceAssistant_Interop_NativeKernel::NativeLoadModel___STATIC__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_VoiceAssistant_Interop_VoiceAssistant_Interop_Abi::NativeLoadModel___STATIC__I4__SZARRAY_U1__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -59,14 +59,14 @@ HRESULT Library_VoiceAssistant_Interop_VoiceAssistant_Interop_NativeKernel::Nati
         signed int param1;
         NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32( stack, 1, param1 ) );
 
-        signed int retValue = NativeKernel::NativeLoadModel( param0, param1, hr );
+        signed int retValue = Abi::NativeLoadModel( param0, param1, hr );
         NANOCLR_CHECK_HRESULT( hr );
         SetResult_INT32( stack, retValue );
     }
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_VoiceAssistant_Interop_VoiceAssistant_Interop_NativeKernel::NativeInvoke___STATIC__I4__SZARRAY_I1( CLR_RT_StackFrame& stack )
+HRESULT Library_VoiceAssistant_Interop_VoiceAssistant_Interop_Abi::NativeInvoke___STATIC__I4__SZARRAY_I1( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -74,26 +74,26 @@ HRESULT Library_VoiceAssistant_Interop_VoiceAssistant_Interop_NativeKernel::Nati
         CLR_RT_TypedArray_INT8 param0;
         NANOCLR_CHECK_HRESULT( Interop_Marshal_INT8_ARRAY( stack, 0, param0 ) );
 
-        signed int retValue = NativeKernel::NativeInvoke( param0, hr );
+        signed int retValue = Abi::NativeInvoke( param0, hr );
         NANOCLR_CHECK_HRESULT( hr );
         SetResult_INT32( stack, retValue );
     }
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_VoiceAssistant_Interop_VoiceAssistant_Interop_NativeKernel::NativeReset___STATIC__I4( CLR_RT_StackFrame& stack )
+HRESULT Library_VoiceAssistant_Interop_VoiceAssistant_Interop_Abi::NativeReset___STATIC__I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
 
-        signed int retValue = NativeKernel::NativeReset(  hr );
+        signed int retValue = Abi::NativeReset(  hr );
         NANOCLR_CHECK_HRESULT( hr );
         SetResult_INT32( stack, retValue );
     }
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_VoiceAssistant_Interop_VoiceAssistant_Interop_NativeKernel::NativeGetInfo___STATIC__I4__SZARRAY_I4( CLR_RT_StackFrame& stack )
+HRESULT Library_VoiceAssistant_Interop_VoiceAssistant_Interop_Abi::NativeGetInfo___STATIC__I4__SZARRAY_I4( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -101,14 +101,14 @@ HRESULT Library_VoiceAssistant_Interop_VoiceAssistant_Interop_NativeKernel::Nati
         CLR_RT_TypedArray_INT32 param0;
         NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32_ARRAY( stack, 0, param0 ) );
 
-        signed int retValue = NativeKernel::NativeGetInfo( param0, hr );
+        signed int retValue = Abi::NativeGetInfo( param0, hr );
         NANOCLR_CHECK_HRESULT( hr );
         SetResult_INT32( stack, retValue );
     }
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_VoiceAssistant_Interop_VoiceAssistant_Interop_NativeKernel::NativeGetLastError___STATIC__I4__SZARRAY_U1( CLR_RT_StackFrame& stack )
+HRESULT Library_VoiceAssistant_Interop_VoiceAssistant_Interop_Abi::NativeGetLastError___STATIC__I4__SZARRAY_U1( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -116,14 +116,14 @@ HRESULT Library_VoiceAssistant_Interop_VoiceAssistant_Interop_NativeKernel::Nati
         CLR_RT_TypedArray_UINT8 param0;
         NANOCLR_CHECK_HRESULT( Interop_Marshal_UINT8_ARRAY( stack, 0, param0 ) );
 
-        signed int retValue = NativeKernel::NativeGetLastError( param0, hr );
+        signed int retValue = Abi::NativeGetLastError( param0, hr );
         NANOCLR_CHECK_HRESULT( hr );
         SetResult_INT32( stack, retValue );
     }
     NANOCLR_NOCLEANUP();
 }
 
-HRESULT Library_VoiceAssistant_Interop_VoiceAssistant_Interop_NativeKernel::NativeGetFeatures___STATIC__I4__SZARRAY_I1( CLR_RT_StackFrame& stack )
+HRESULT Library_VoiceAssistant_Interop_VoiceAssistant_Interop_Abi::NativeGetFeatures___STATIC__I4__SZARRAY_I1( CLR_RT_StackFrame& stack )
 {
     NANOCLR_HEADER(); hr = S_OK;
     {
@@ -131,7 +131,7 @@ HRESULT Library_VoiceAssistant_Interop_VoiceAssistant_Interop_NativeKernel::Nati
         CLR_RT_TypedArray_INT8 param0;
         NANOCLR_CHECK_HRESULT( Interop_Marshal_INT8_ARRAY( stack, 0, param0 ) );
 
-        signed int retValue = NativeKernel::NativeGetFeatures( param0, hr );
+        signed int retValue = Abi::NativeGetFeatures( param0, hr );
         NANOCLR_CHECK_HRESULT( hr );
         SetResult_INT32( stack, retValue );
     }

@@ -3,16 +3,20 @@ using System.Runtime.CompilerServices;
 namespace VoiceAssistant.Interop
 {
     /// <summary>
-    /// The native methods of the interop assembly: the frozen managed/native contract
-    /// (native-interop/README.md). Only primitive types and primitive arrays cross the boundary.
+    /// The native methods of the interop assembly (its application binary interface): the frozen
+    /// managed/native contract (native-interop/README.md). Only primitive types and primitive arrays cross.
     /// </summary>
     /// <remarks>
-    /// The MetadataProcessor's checksum covers the name and signature of every native method and one slot
-    /// for every method of every class in the assembly, in order: adding, removing, reordering or changing any
-    /// method here (or in the other classes) means regenerating the stubs and checksum, rebuilding the
-    /// firmware and bumping AssemblyNativeVersion. Keep this class to the externs and their one-line forwarders.
+    /// nanoCLR finds a native method's handler by the method's index among ALL methods of the assembly, in the
+    /// MetadataProcessor's type order (types sorted by full name, then by usage). The MetadataProcessor's checksum
+    /// hashes native names/signatures and one "NULL" per other method, but only from the first native method on.
+    /// So this class is named to sort first and no method may precede it: then every method added or removed
+    /// anywhere in the assembly changes the checksum (the device refuses a stale table instead of calling the
+    /// wrong handler). Any method change in this assembly therefore needs regenerated stubs and checksum, a
+    /// rebuilt firmware and a new AssemblyNativeVersion; tests/VoiceAssistant.Interop.Tests recomputes the
+    /// checksum from the built assembly and fails until that is done.
     /// </remarks>
-    internal static class NativeKernel
+    internal static class Abi
     {
         // ---- native methods (order is part of the contract) ----
 
