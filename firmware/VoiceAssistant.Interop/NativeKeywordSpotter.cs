@@ -134,6 +134,11 @@ namespace VoiceAssistant.Interop
         /// <inheritdoc />
         public void Invoke(sbyte[] scores)
         {
+            if (scores == null || scores.Length < _labels.Length)
+            {
+                throw new ArgumentException("scores must hold one entry per label", "scores");
+            }
+
             int status;
             try
             {
@@ -170,6 +175,11 @@ namespace VoiceAssistant.Interop
         /// <param name="window">Destination of at least <see cref="AssistantSettings.WindowFeatures"/> entries.</param>
         public int GetFeatures(sbyte[] window)
         {
+            if (window == null || window.Length < AssistantSettings.WindowFeatures)
+            {
+                throw new ArgumentException("window must hold WindowFeatures entries", "window");
+            }
+
             int result;
             try
             {
