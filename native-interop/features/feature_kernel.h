@@ -1,0 +1,72 @@
+// Raw PCM in, int8 feature rows into the sliding window. Fixed-size state, no heap, no exceptions.
+#ifndef VA_FEATURE_KERNEL_H
+#define VA_FEATURE_KERNEL_H
+
+#include <cstddef>
+#include <cstdint>
+
+#include "feature_window.h"
+#include "framer.h"
+#include "pcm.h"
+#include "va_constants.h"
+#include "va_status.h"
+
+namespace va
+{
+// Computes kCoefficientCount floats from one window; the production one is mfcc_compute_frame.
+typedef Status (*FrameFeatureFn)(const int16_t *window, float *coefficients);
+
+class FeatureKernel
+{
+  public:
+    FeatureKernel();
+
+    // Validates and applies the format and quantisation; clears audio and rows.
+    Status configure(const PcmFormat &format, float inputScale, int inputZeroPoint);
+
+    // Replaces the quantisation (e.g. with a loaded model's input parameters); keeps buffered audio.
+    Status set_quantization(float inputScale, int inputZeroPoint);
+
+    // Converts and frames `count` bytes; returns the number of new rows (>= 0) or a negative Status.
+    int push_audio(const uint8_t *raw, size_t count);
+
+    void reset();
+
+    bool configured() const { return configured_; }
+    int rows_available() const { return window_.rows_available(); }
+    int total_rows() const { return totalRows_; }
+    float input_scale() const { return scale_; }
+    int input_zero_point() const { return zeroPoint_; }
+    const FeatureWindow &window() const { return window_; }
+
+    // Message for the last failure (static text).
+    const char *last_error() const { return lastError_; }
+
+    // Test seam: the per-window feature function (defaults to mfcc_compute_frame).
+    void set_frame_function(FrameFeatureFn fn) { frameFn_ = fn; }
+
+  private:
+    static constexpr int kChunkSamples = 64;
+
+    Status fail(Status status, const char *message)
+    {
+        lastError_ = message;
+        return status;
+    }
+
+    PcmConverter converter_;
+    Framer framer_;
+    FeatureWindow window_;
+    FrameFeatureFn frameFn_;
+    float coefficients_[kCoefficientCount] = {};
+    int8_t row_[kCoefficientCount] = {};
+    int16_t chunk_[kChunkSamples] = {};
+    float scale_ = 1.0f;
+    int zeroPoint_ = 0;
+    int totalRows_ = 0;
+    bool configured_ = false;
+    const char *lastError_ = "";
+};
+} // namespace va
+
+#endif

@@ -1,0 +1,43 @@
+// C ABI of the host build (shared library va_features_host) for P/Invoke from the xunit tests, which compare
+// the native kernel with the C# core bit for bit. Every function returns a status (< 0) or a count.
+#ifndef VA_HOST_API_H
+#define VA_HOST_API_H
+
+#include <stdint.h>
+
+#if defined(_WIN32)
+#define VA_API __declspec(dllexport)
+#else
+#define VA_API __attribute__((visibility("default")))
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+// Version of this C ABI (bumped when a signature changes).
+VA_API int32_t va_host_abi_version(void);
+
+// Stateless: converts whole frames of raw PCM to int16 samples; returns samples written or a status.
+VA_API int32_t va_pcm_convert(const uint8_t *raw, int32_t count, int32_t slotBytes, int32_t channelsPerFrame,
+                              int32_t channel, int32_t sampleShift, int16_t *out, int32_t outCapacity);
+
+// Quantises n floats with the kernel's exact rule.
+VA_API int32_t va_quantize(const float *features, int32_t n, float scale, int32_t zeroPoint, int8_t *out);
+
+// One MFCC frame (480 samples -> 40 floats); kNotImplemented (-8) until the port lands.
+VA_API int32_t va_mfcc_compute_frame(const int16_t *window, float *coefficients);
+
+// The same engine the firmware runs (one global instance), with the contract's layouts.
+VA_API int32_t va_engine_configure(const int32_t *config, int32_t length);
+VA_API int32_t va_engine_push_audio(const uint8_t *raw, int32_t length, int32_t offset, int32_t count);
+VA_API int32_t va_engine_reset(void);
+VA_API int32_t va_engine_get_info(int32_t *info, int32_t length);
+VA_API int32_t va_engine_get_last_error(uint8_t *message, int32_t length);
+VA_API int32_t va_engine_get_features(int8_t *window, int32_t length);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

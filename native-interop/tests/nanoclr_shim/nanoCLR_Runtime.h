@@ -1,0 +1,1 @@
+// Host test shim: the stubs include it; everything needed is in nanoCLR_Interop.h.
