@@ -140,6 +140,28 @@ namespace VoiceAssistant.Tflite.Tests.Format
         public void ReshapeElementCountMismatch() => Rejects(m => T(m, "flat").Shape = new[] { 1, 9 }, "operator 4 (RESHAPE)", "element counts");
 
         [Fact]
+        public void ReshapeShapeTensorMismatch() => Rejects(m => m.Buffers[T(m, "reshape/shape").Buffer].Data = new byte[] { 2, 0, 0, 0, 4, 0, 0, 0 }, "operator 4 (RESHAPE)", "shape tensor", "[2,4]");
+
+        [Fact]
+        public void ReshapeNewShapeMismatch() => Rejects(
+            m =>
+            {
+                Op(m, 4).Inputs = new[] { Op(m, 4).Inputs[0] };
+                ((ReshapeOptions)Op(m, 4).Options).NewShape = new[] { -1, 4 };
+            },
+            "operator 4 (RESHAPE)",
+            "new_shape [-1,4]");
+
+        [Fact]
+        public void ReshapeNewShapeWithInferredDimensionIsAccepted()
+        {
+            TfliteModel m = TestModels.Tiny();
+            Op(m, 4).Inputs = new[] { Op(m, 4).Inputs[0] };
+            ((ReshapeOptions)Op(m, 4).Options).NewShape = new[] { -1, 8 };
+            ModelValidator.Validate(m);
+        }
+
+        [Fact]
         public void BiasMustBeInt32() => Rejects(m => T(m, "dw/b").Type = TensorType.Int8, "tensor 6 'dw/b'");
 
         [Fact]

@@ -157,15 +157,59 @@ namespace VoiceAssistant.Tflite
             if (shape != null)
             {
                 c.Type(shape, TensorType.Int32, "shape");
-                if (shape.Shape.Length > 1 || (shape.Shape.Length == 1 && shape.Shape[0] != output.Shape.Length && ModelValidator.IsConstant(c.Model, shape)))
+                if (shape.Shape.Length != 1)
                 {
-                    throw c.Error($"shape {c.Describe(shape)} [{ModelValidator.Join(shape.Shape)}] does not describe the rank-{output.Shape.Length} output");
+                    throw c.Error($"shape {c.Describe(shape)} [{ModelValidator.Join(shape.Shape)}] must be a vector");
+                }
+
+                if (ModelValidator.IsConstant(c.Model, shape))
+                {
+                    byte[] data = c.Model.Buffers[shape.Buffer].Data;
+                    var values = new int[data.Length / 4];
+                    for (int i = 0; i < values.Length; i++)
+                    {
+                        values[i] = BitConverter.ToInt32(data, 4 * i);
+                    }
+
+                    TargetShape(c, values, input, output, "shape tensor " + c.Describe(shape));
+                }
+            }
+            else if (options?.NewShape != null)
+            {
+                TargetShape(c, options.NewShape, input, output, "new_shape");
+            }
+        }
+
+        /// <summary>A requested shape (at most one -1, inferred from the input) must equal the output's shape.</summary>
+        private static void TargetShape(OpContext c, int[] requested, Tensor input, Tensor output, string source)
+        {
+            int inferred = -1;
+            long known = 1;
+            for (int i = 0; i < requested.Length; i++)
+            {
+                if (requested[i] == -1 && inferred < 0)
+                {
+                    inferred = i;
+                }
+                else if (requested[i] < 0)
+                {
+                    throw c.Error($"{source} [{ModelValidator.Join(requested)}] has an invalid dimension {requested[i]}");
+                }
+                else
+                {
+                    known = Math.Min(known * requested[i], (long)int.MaxValue + 1);
                 }
             }
 
-            if (options?.NewShape != null && options.NewShape.Length != output.Shape.Length && shape == null)
+            var resolved = (int[])requested.Clone();
+            if (inferred >= 0)
             {
-                throw c.Error($"new_shape [{ModelValidator.Join(options.NewShape)}] does not match output rank {output.Shape.Length}");
+                resolved[inferred] = known == 0 ? 0 : (int)Math.Min(input.ElementCount / known, int.MaxValue);
+            }
+
+            if (ModelValidator.Join(resolved) != ModelValidator.Join(output.Shape))
+            {
+                throw c.Error($"{source} [{ModelValidator.Join(requested)}] does not give output shape [{ModelValidator.Join(output.Shape)}]");
             }
         }
 
