@@ -59,6 +59,48 @@ namespace VoiceAssistant.Tflite.Tests.Format
         }
 
         [Fact]
+        public void AliasedOffsetsCannotAmplifyAllocation()
+        {
+            // 4000 tensor entries all pointing at one tensor with a 4000-int shape: 32 KB of file that would
+            // decode into 64 MB of shapes. The decode budget must stop it early.
+            var b = new Google.FlatBuffers.FlatBufferBuilder(1024);
+            b.StartVector(4, 4000, 4);
+            for (int i = 0; i < 4000; i++)
+            {
+                b.AddInt(1);
+            }
+
+            int shape = b.EndVector().Value;
+            b.StartTable(2);
+            b.AddOffset(0, shape, 0);
+            int tensor = b.EndTable();
+            b.StartVector(4, 4000, 4);
+            for (int i = 0; i < 4000; i++)
+            {
+                b.AddOffset(tensor);
+            }
+
+            int tensors = b.EndVector().Value;
+            b.StartTable(1);
+            b.AddOffset(0, tensors, 0);
+            int graph = b.EndTable();
+            b.StartVector(4, 1, 4);
+            b.AddOffset(graph);
+            int graphs = b.EndVector().Value;
+            b.StartTable(3);
+            b.AddUint(0, 3, 0);
+            b.AddOffset(2, graphs, 0);
+            b.Finish(b.EndTable(), "TFL3");
+            byte[] bytes = b.SizedByteArray();
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var e = Assert.Throws<ModelException>(() => TfliteReader.Read(bytes));
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.Contains("reuse", e.Message);
+            Assert.True(allocated < 4L * 1024 * 1024, $"allocated {allocated} bytes");
+        }
+
+        [Fact]
         public void RandomMutations()
         {
             var bases = new List<byte[]> { TfliteWriter.Write(TestModels.Tiny()) };
