@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using VoiceAssistant.TestSupport;
 using Xunit;
@@ -104,14 +105,18 @@ namespace VoiceAssistant.Tflite.Tests.Format
         public void RandomMutations()
         {
             var bases = new List<byte[]> { TfliteWriter.Write(TestModels.Tiny()) };
-            string real = System.IO.Path.Combine(SharedData.Root, TestModels.MicroSpeech);
-            if (System.IO.File.Exists(real))
+            // The preprocessor models are rejected (int16, custom ops) but exercise other reader paths.
+            foreach (string relative in new[] { TestModels.MicroSpeech, "models/tflm_micro_speech/audio_preprocessor_int8.tflite" })
             {
-                bases.Add(System.IO.File.ReadAllBytes(real));
-            }
-            else
-            {
-                output.WriteLine("micro_speech model absent: mutating the synthetic model only");
+                string path = System.IO.Path.Combine(SharedData.Root, relative);
+                if (System.IO.File.Exists(path))
+                {
+                    bases.Add(System.IO.File.ReadAllBytes(path));
+                }
+                else
+                {
+                    output.WriteLine(relative + " absent: not used as a fuzz base");
+                }
             }
 
             int seed = Seed;
@@ -123,6 +128,7 @@ namespace VoiceAssistant.Tflite.Tests.Format
         private static IEnumerable<(string, byte[])> Generate(List<byte[]> bases, int seed, int cases)
         {
             var rng = new Random(seed);
+            List<byte[]> loadable = bases.Where(Loads).ToList();
             for (int i = 0; i < cases; i++)
             {
                 int kind = i % 7;
@@ -201,11 +207,24 @@ namespace VoiceAssistant.Tflite.Tests.Format
                     }
 
                     default:
-                        what = "re-written model with " + MutateModel(rng, source, out b);
+                        what = "re-written model with " + MutateModel(rng, loadable[rng.Next(loadable.Count)], out b);
                         break;
                 }
 
                 yield return ($"case {i} ({what})", b);
+            }
+        }
+
+        private static bool Loads(byte[] bytes)
+        {
+            try
+            {
+                TfliteModel.Parse(bytes);
+                return true;
+            }
+            catch (ModelException)
+            {
+                return false;
             }
         }
 
