@@ -60,6 +60,33 @@ namespace VoiceAssistant.Tflite.Tests.Format
         }
 
         [Fact]
+        public void EveryWordOfMicroSpeechSetToHostileLengths()
+        {
+            // Every offset and vector length is an aligned 32-bit word: overwrite each in turn, skipping the
+            // interior of large weight buffers (plain data, no structure).
+            byte[] model = TestModels.MicroSpeechBytes();
+            var weightRanges = TfliteReader.Read(model).Buffers.Where(x => x.Data.Length > 64)
+                .Select(x => (Start: model.AsSpan().IndexOf(x.Data), x.Data.Length)).ToList();
+            var inputs = new List<(string, byte[])>();
+            foreach (int value in new[] { -1, 0x3FFFFFFF, model.Length })
+            {
+                for (int at = 0; at + 4 <= model.Length; at += 4)
+                {
+                    if (weightRanges.Any(r => at >= r.Start + 4 && at < r.Start + r.Length))
+                    {
+                        continue;
+                    }
+
+                    byte[] b = (byte[])model.Clone();
+                    BitConverter.TryWriteBytes(b.AsSpan(at, 4), value);
+                    inputs.Add(($"word at {at} set to {value}", b));
+                }
+            }
+
+            output.WriteLine(Run(inputs, null).ToString());
+        }
+
+        [Fact]
         public void AliasedOffsetsCannotAmplifyAllocation()
         {
             // 4000 tensor entries all pointing at one tensor with a 4000-int shape: 32 KB of file that would
