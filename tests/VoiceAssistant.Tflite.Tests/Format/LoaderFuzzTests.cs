@@ -18,7 +18,8 @@ namespace VoiceAssistant.Tflite.Tests.Format
     /// </summary>
     public class LoaderFuzzTests
     {
-        private const int MaxCaseMilliseconds = 2000;
+        private const int MaxCaseMilliseconds = 5000;
+        private const int HangSeconds = 30;
         private const long MaxCaseAllocation = 32L * 1024 * 1024;
         private static readonly int[] HostileWords = { -1, int.MaxValue, int.MinValue, 0x40000000, 0x7FFFFFF0, 0, 1, 4, 0xFFFF, 0x10000 };
 
@@ -328,12 +329,14 @@ namespace VoiceAssistant.Tflite.Tests.Format
             var stats = new FuzzStats();
             var failures = new List<string>();
             string current = "(none)";
+            long caseStart = Stopwatch.GetTimestamp();
             var total = Stopwatch.StartNew();
             var worker = new Thread(() =>
             {
                 foreach ((string name, byte[] bytes) in inputs)
                 {
                     Volatile.Write(ref current, name);
+                    Interlocked.Exchange(ref caseStart, Stopwatch.GetTimestamp());
                     stats.Cases++;
                     long before = GC.GetAllocatedBytesForCurrentThread();
                     var sw = Stopwatch.StartNew();
@@ -369,9 +372,13 @@ namespace VoiceAssistant.Tflite.Tests.Format
             }, 64 * 1024 * 1024);
             worker.IsBackground = true;
             worker.Start();
-            if (!worker.Join(TimeSpan.FromMinutes(30)))
+            // Watchdog: a single case running longer than HangSeconds is reported as a hang, naming the case.
+            while (!worker.Join(200))
             {
-                Assert.Fail($"fuzz hang: {Volatile.Read(ref current)} did not finish");
+                if (Stopwatch.GetElapsedTime(Interlocked.Read(ref caseStart)).TotalSeconds > HangSeconds)
+                {
+                    Assert.Fail($"fuzz hang: {Volatile.Read(ref current)} ran for more than {HangSeconds} s");
+                }
             }
 
             stats.ElapsedMs = total.ElapsedMilliseconds;

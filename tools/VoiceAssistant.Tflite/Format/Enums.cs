@@ -211,6 +211,7 @@ namespace VoiceAssistant.Tflite
                 case BuiltinOperator.Softmax: return "SOFTMAX";
                 case BuiltinOperator.Add: return "ADD";
                 case BuiltinOperator.Custom: return "CUSTOM";
+                case BuiltinOperator.BatchMatMul: return "BATCH_MATMUL";
                 default:
                     return System.Enum.IsDefined(op) ? ToUpperSnake(op.ToString()) : "OP_" + ((int)op).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
