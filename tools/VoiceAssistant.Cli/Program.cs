@@ -1,0 +1,57 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using VoiceAssistant.Cli.Commands;
+
+namespace VoiceAssistant.Cli
+{
+    /// <summary>Entry point: builds the root command from <see cref="Commands"/> and runs it.</summary>
+    public static class Program
+    {
+        /// <summary>Every command of the tool; add new ones here (one class per file under Commands/).</summary>
+        public static readonly ICliCommand[] Commands =
+        {
+            new InspectCommand(),
+        };
+
+        /// <summary>Process entry point.</summary>
+        /// <param name="args">Command-line arguments.</param>
+        public static int Main(string[] args) => Run(args, new CliConsole(Console.Out, Console.Error));
+
+        /// <summary>Parses and runs one command line with the given writers; returns the exit code.</summary>
+        /// <param name="args">Command-line arguments.</param>
+        /// <param name="console">Output and error writers.</param>
+        public static int Run(string[] args, CliConsole console)
+        {
+            var root = new RootCommand("Voice assistant tools: model inspection and (later) feature/model checks.");
+            foreach (ICliCommand command in Commands)
+            {
+                root.Subcommands.Add(command.Build(console));
+            }
+
+            ParseResult result = root.Parse(args);
+            if (result.Errors.Count > 0)
+            {
+                foreach (var error in result.Errors)
+                {
+                    console.Error.WriteLine("error: " + error.Message);
+                }
+
+                console.Error.WriteLine("Run 'va --help' for usage.");
+                return ExitCodes.UsageOrIo;
+            }
+
+            var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
+            try
+            {
+                return result.Invoke(configuration);
+            }
+            catch (Exception e)
+            {
+                // Last resort: never show a stack trace to the user.
+                console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.InvalidInput;
+            }
+        }
+    }
+}
