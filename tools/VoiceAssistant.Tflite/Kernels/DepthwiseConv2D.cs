@@ -1,0 +1,272 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace VoiceAssistant.Tflite.Kernels
+{
+    /// <summary>
+    /// DEPTHWISE_CONV_2D int8 with per-channel quantisation, bit-exact with TFLM's
+    /// reference_integer_ops::DepthwiseConvPerChannel. Filter layout [1, fh, fw, in_c * depth_multiplier];
+    /// output channel = in_channel * depth_multiplier + m.
+    /// </summary>
+    public static class DepthwiseConv2D
+    {
+        /// <summary>
+        /// The Prepare step: output shape, padding (ComputePaddingHeightWidth with dilation), per-channel
+        /// multipliers/shifts from input_scale * filter_scale[c] / output_scale in double, activation range.
+        /// </summary>
+        /// <param name="options">Builtin options.</param>
+        /// <param name="input">Input shape (NHWC).</param>
+        /// <param name="filter">Filter shape [1, fh, fw, out_c].</param>
+        /// <param name="inputQuantization">Input scale and zero point.</param>
+        /// <param name="filterScales">Filter scales: one, or one per output channel (quantized dimension 3).</param>
+        /// <param name="outputQuantization">Output scale and zero point.</param>
+        /// <returns>The Eval parameters.</returns>
+        public static ConvParams Prepare(ConvOptions options, Shape4 input, Shape4 filter, TensorQuantization inputQuantization, ReadOnlySpan<float> filterScales, TensorQuantization outputQuantization)
+        {
+            ArgumentNullException.ThrowIfNull(options);
+            if (filter.Batches != 1)
+            {
+                throw new ModelException("depthwise filter " + filter + " must have dimension 0 equal to 1");
+            }
+
+            if (options.DepthMultiplier <= 0 || filter.Depth != input.Depth * options.DepthMultiplier)
+            {
+                throw new ModelException("depthwise filter " + filter + " does not match input " + input + " with depth multiplier " + options.DepthMultiplier);
+            }
+
+            if (options.StrideWidth <= 0 || options.StrideHeight <= 0 || options.DilationWidth <= 0 || options.DilationHeight <= 0)
+            {
+                throw new ModelException("depthwise stride and dilation must be positive");
+            }
+
+            WindowGeometry g = PaddingMath.ComputePaddingHeightWidth(options.StrideHeight, options.StrideWidth, options.DilationHeight, options.DilationWidth, input.Height, input.Width, filter.Height, filter.Width, options.Padding);
+            KernelPrepare.PerChannelMultipliers(inputQuantization.Scale, filterScales, outputQuantization.Scale, filter.Depth, out int[] multipliers, out int[] shifts);
+            return new ConvParams
+            {
+                Input = input,
+                Filter = filter,
+                Output = new Shape4(input.Batches, g.OutputHeight, g.OutputWidth, filter.Depth),
+                StrideHeight = options.StrideHeight,
+                StrideWidth = options.StrideWidth,
+                DilationHeight = options.DilationHeight,
+                DilationWidth = options.DilationWidth,
+                DepthMultiplier = options.DepthMultiplier,
+                Padding = g.Padding,
+                InputOffset = -inputQuantization.ZeroPoint,
+                OutputOffset = outputQuantization.ZeroPoint,
+                Activation = QuantizationMath.CalculateActivationRangeQuantized(options.Activation, outputQuantization.Scale, outputQuantization.ZeroPoint),
+                OutputMultiplier = multipliers,
+                OutputShift = shifts,
+            };
+        }
+
+        /// <summary>Straight port of the reference kernel (one branch per tap), kept as the oracle for <see cref="EvalFast"/>.</summary>
+        /// <param name="p">Prepared parameters.</param>
+        /// <param name="input">Input values (NHWC).</param>
+        /// <param name="filter">Filter values [1, fh, fw, out_c].</param>
+        /// <param name="bias">Per-channel int32 bias, or empty for none.</param>
+        /// <param name="output">Output values (NHWC).</param>
+        public static void EvalReference(ConvParams p, ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> filter, ReadOnlySpan<int> bias, Span<sbyte> output)
+        {
+            CheckBuffers(p, input, filter, bias, output);
+            int inH = p.Input.Height, inW = p.Input.Width, inD = p.Input.Depth;
+            int fh = p.Filter.Height, fw = p.Filter.Width, outD = p.Output.Depth;
+            int outH = p.Output.Height, outW = p.Output.Width, mult = p.DepthMultiplier;
+            for (int b = 0; b < p.Input.Batches; b++)
+            {
+                for (int oy = 0; oy < outH; oy++)
+                {
+                    for (int ox = 0; ox < outW; ox++)
+                    {
+                        for (int ic = 0; ic < inD; ic++)
+                        {
+                            for (int m = 0; m < mult; m++)
+                            {
+                                int oc = m + ic * mult;
+                                int inXOrigin = ox * p.StrideWidth - p.Padding.Width;
+                                int inYOrigin = oy * p.StrideHeight - p.Padding.Height;
+                                int acc = 0;
+                                for (int fy = 0; fy < fh; fy++)
+                                {
+                                    for (int fx = 0; fx < fw; fx++)
+                                    {
+                                        int inX = inXOrigin + p.DilationWidth * fx;
+                                        int inY = inYOrigin + p.DilationHeight * fy;
+                                        if (inX >= 0 && inX < inW && inY >= 0 && inY < inH)
+                                        {
+                                            int x = input[((b * inH + inY) * inW + inX) * inD + ic];
+                                            int f = filter[(fy * fw + fx) * outD + oc];
+                                            acc = unchecked(acc + f * (x + p.InputOffset));
+                                        }
+                                    }
+                                }
+
+                                if (!bias.IsEmpty)
+                                {
+                                    acc = unchecked(acc + bias[oc]);
+                                }
+
+                                output[((b * outH + oy) * outW + ox) * outD + oc] = KernelPrepare.Requantize(acc, p.OutputMultiplier[oc], p.OutputShift[oc], p.OutputOffset, p.Activation.Min, p.Activation.Max);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>Length of the int32 scratch buffer <see cref="EvalFast"/> needs.</summary>
+        /// <param name="p">Prepared parameters.</param>
+        /// <returns>fh * fw * out_c + 3 * out_c.</returns>
+        public static int FastScratchLength(ConvParams p) => p.Filter.Height * p.Filter.Width * p.Output.Depth + 3 * p.Output.Depth;
+
+        /// <summary>
+        /// Same results as <see cref="EvalReference"/>, faster: the filter is widened once into scratch, the valid
+        /// tap range of each output pixel is computed up front (no per-tap bounds test), interior pixels start from
+        /// bias + input_offset * sum(filter) so their taps use raw inputs, and with one input channel the output
+        /// channels are accumulated in SIMD registers. Integer sums wrap identically in any order, so results are
+        /// identical. Allocates nothing.
+        /// </summary>
+        /// <param name="p">Prepared parameters.</param>
+        /// <param name="input">Input values (NHWC).</param>
+        /// <param name="filter">Filter values [1, fh, fw, out_c].</param>
+        /// <param name="bias">Per-channel int32 bias, or empty for none.</param>
+        /// <param name="output">Output values (NHWC).</param>
+        /// <param name="scratch">At least <see cref="FastScratchLength"/> ints.</param>
+        public static void EvalFast(ConvParams p, ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> filter, ReadOnlySpan<int> bias, Span<sbyte> output, Span<int> scratch)
+        {
+            CheckBuffers(p, input, filter, bias, output);
+            int inH = p.Input.Height, inW = p.Input.Width, inD = p.Input.Depth;
+            int fh = p.Filter.Height, fw = p.Filter.Width, outD = p.Output.Depth;
+            int outH = p.Output.Height, outW = p.Output.Width, mult = p.DepthMultiplier;
+            int taps = fh * fw;
+            KernelPrepare.RequireLength(scratch.Length, FastScratchLength(p), "depthwise scratch");
+
+            Span<int> weights = scratch.Slice(0, taps * outD);
+            Span<int> plainBias = scratch.Slice(taps * outD, outD);
+            Span<int> foldedBias = scratch.Slice(taps * outD + outD, outD);
+            Span<int> acc = scratch.Slice(taps * outD + 2 * outD, outD);
+            int inputOffset = p.InputOffset;
+            for (int oc = 0; oc < outD; oc++)
+            {
+                int sum = 0;
+                for (int t = 0; t < taps; t++)
+                {
+                    int w = filter[t * outD + oc];
+                    weights[t * outD + oc] = w;
+                    sum = unchecked(sum + w);
+                }
+
+                plainBias[oc] = bias.IsEmpty ? 0 : bias[oc];
+                foldedBias[oc] = unchecked(plainBias[oc] + inputOffset * sum);
+            }
+
+            int[] multipliers = p.OutputMultiplier;
+            int[] shifts = p.OutputShift;
+            int outOffset = p.OutputOffset, actMin = p.Activation.Min, actMax = p.Activation.Max;
+            int sh = p.StrideHeight, sw = p.StrideWidth, dh = p.DilationHeight, dw = p.DilationWidth;
+            ref sbyte inRef = ref MemoryMarshal.GetReference(input);
+            ref int wRef = ref MemoryMarshal.GetReference(weights);
+            ref int accRef = ref MemoryMarshal.GetReference(acc);
+            int vc = Vector<int>.Count;
+            bool registerPath = inD == 1 && Vector.IsHardwareAccelerated && outD % vc == 0;
+
+            for (int b = 0; b < p.Input.Batches; b++)
+            {
+                for (int oy = 0; oy < outH; oy++)
+                {
+                    int inYOrigin = oy * sh - p.Padding.Height;
+                    int fyStart = FirstTap(inYOrigin, dh);
+                    int fyEnd = EndTap(inYOrigin, dh, inH, fh);
+                    for (int ox = 0; ox < outW; ox++)
+                    {
+                        int inXOrigin = ox * sw - p.Padding.Width;
+                        int fxStart = FirstTap(inXOrigin, dw);
+                        int fxEnd = EndTap(inXOrigin, dw, inW, fw);
+                        bool interior = fyStart == 0 && fyEnd == fh && fxStart == 0 && fxEnd == fw;
+                        int xOffset = interior ? 0 : inputOffset;
+                        Span<int> init = interior ? foldedBias : plainBias;
+                        int pixelBase = (b * inH + inYOrigin) * inW + inXOrigin;
+
+                        if (registerPath)
+                        {
+                            for (int c0 = 0; c0 < outD; c0 += vc)
+                            {
+                                Vector<int> a = new Vector<int>(init.Slice(c0, vc));
+                                for (int fy = fyStart; fy < fyEnd; fy++)
+                                {
+                                    int rowBase = pixelBase + fy * dh * inW;
+                                    int tapBase = fy * fw;
+                                    for (int fx = fxStart; fx < fxEnd; fx++)
+                                    {
+                                        int x = Unsafe.Add(ref inRef, rowBase + fx * dw) + xOffset;
+                                        a += new Vector<int>(x) * Vector.LoadUnsafe(ref wRef, (nuint)((tapBase + fx) * outD + c0));
+                                    }
+                                }
+
+                                a.CopyTo(acc.Slice(c0, vc));
+                            }
+                        }
+                        else
+                        {
+                            init.CopyTo(acc);
+                            for (int fy = fyStart; fy < fyEnd; fy++)
+                            {
+                                int rowBase = pixelBase + fy * dh * inW;
+                                int tapBase = fy * fw;
+                                for (int fx = fxStart; fx < fxEnd; fx++)
+                                {
+                                    int inIndex = (rowBase + fx * dw) * inD;
+                                    int wIndex = (tapBase + fx) * outD;
+                                    for (int ic = 0; ic < inD; ic++)
+                                    {
+                                        int x = Unsafe.Add(ref inRef, inIndex + ic) + xOffset;
+                                        int o = ic * mult;
+                                        for (int m = 0; m < mult; m++)
+                                        {
+                                            Unsafe.Add(ref accRef, o + m) = unchecked(Unsafe.Add(ref accRef, o + m) + x * Unsafe.Add(ref wRef, wIndex + o + m));
+                                        }
+                                    }
+                                }
+                            }
+                        }
+
+                        int outBase = ((b * outH + oy) * outW + ox) * outD;
+                        for (int oc = 0; oc < outD; oc++)
+                        {
+                            output[outBase + oc] = KernelPrepare.Requantize(acc[oc], multipliers[oc], shifts[oc], outOffset, actMin, actMax);
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>First filter index whose input coordinate origin + d * i is &gt;= 0.</summary>
+        internal static int FirstTap(int origin, int dilation) => origin >= 0 ? 0 : (-origin + dilation - 1) / dilation;
+
+        /// <summary>One past the last filter index whose input coordinate origin + d * i is &lt; size, capped at the filter size.</summary>
+        internal static int EndTap(int origin, int dilation, int size, int filterSize)
+        {
+            int room = size - origin;
+            if (room <= 0)
+            {
+                return 0;
+            }
+
+            return Math.Min(filterSize, (room + dilation - 1) / dilation);
+        }
+
+        private static void CheckBuffers(ConvParams p, ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> filter, ReadOnlySpan<int> bias, Span<sbyte> output)
+        {
+            ArgumentNullException.ThrowIfNull(p);
+            KernelPrepare.RequireLength(input.Length, p.Input.FlatSize, "depthwise input");
+            KernelPrepare.RequireLength(filter.Length, p.Filter.FlatSize, "depthwise filter");
+            KernelPrepare.RequireLength(output.Length, p.Output.FlatSize, "depthwise output");
+            if (!bias.IsEmpty)
+            {
+                KernelPrepare.RequireLength(bias.Length, p.Output.Depth, "depthwise bias");
+            }
+        }
+    }
+}
