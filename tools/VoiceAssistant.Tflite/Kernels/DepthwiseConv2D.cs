@@ -2,6 +2,8 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace VoiceAssistant.Tflite.Kernels
 {
@@ -118,15 +120,16 @@ namespace VoiceAssistant.Tflite.Kernels
 
         /// <summary>Length of the int32 scratch buffer <see cref="EvalFast"/> needs.</summary>
         /// <param name="p">Prepared parameters.</param>
-        /// <returns>fh * fw * out_c + 3 * out_c.</returns>
-        public static int FastScratchLength(ConvParams p) => p.Filter.Height * p.Filter.Width * p.Output.Depth + 3 * p.Output.Depth;
+        /// <returns>fh * fw * out_c + fh * (fw - 1) * out_c + 3 * out_c.</returns>
+        public static int FastScratchLength(ConvParams p) => p.Filter.Height * (2 * p.Filter.Width - 1) * p.Output.Depth + 3 * p.Output.Depth;
 
         /// <summary>
         /// Same results as <see cref="EvalReference"/>, faster: the filter is widened once into scratch, the valid
         /// tap range of each output pixel is computed up front (no per-tap bounds test), interior pixels start from
         /// bias + input_offset * sum(filter) so their taps use raw inputs, and with one input channel the output
-        /// channels are accumulated in SIMD registers. Integer sums wrap identically in any order, so results are
-        /// identical. Allocates nothing.
+        /// channels are accumulated in SIMD registers; on AVX2 two horizontally adjacent taps are done by one
+        /// int16 multiply-add (every input value, offset included, and weight fits int16 and the pair sum fits int32
+        /// exactly). Integer sums wrap identically in any order, so results are identical. Allocates nothing.
         /// </summary>
         /// <param name="p">Prepared parameters.</param>
         /// <param name="input">Input values (NHWC).</param>
@@ -147,6 +150,8 @@ namespace VoiceAssistant.Tflite.Kernels
             Span<int> plainBias = scratch.Slice(taps * outD, outD);
             Span<int> foldedBias = scratch.Slice(taps * outD + outD, outD);
             Span<int> acc = scratch.Slice(taps * outD + 2 * outD, outD);
+            int pairCount = fh * (fw - 1);
+            Span<short> pairWeights = MemoryMarshal.Cast<int, short>(scratch.Slice(taps * outD + 3 * outD, pairCount * outD));
             int inputOffset = p.InputOffset;
             for (int oc = 0; oc < outD; oc++)
             {
@@ -162,6 +167,20 @@ namespace VoiceAssistant.Tflite.Kernels
                 foldedBias[oc] = unchecked(plainBias[oc] + inputOffset * sum);
             }
 
+            // Pair layout [fy][fx][oc][2]: weights of taps (fy, fx) and (fy, fx + 1) side by side for VPMADDWD.
+            for (int fy = 0; fy < fh; fy++)
+            {
+                for (int fx = 0; fx + 1 < fw; fx++)
+                {
+                    int pairBase = ((fy * (fw - 1)) + fx) * outD * 2;
+                    for (int oc = 0; oc < outD; oc++)
+                    {
+                        pairWeights[pairBase + 2 * oc] = filter[(fy * fw + fx) * outD + oc];
+                        pairWeights[pairBase + 2 * oc + 1] = filter[(fy * fw + fx + 1) * outD + oc];
+                    }
+                }
+            }
+
             int[] multipliers = p.OutputMultiplier;
             int[] shifts = p.OutputShift;
             int outOffset = p.OutputOffset, actMin = p.Activation.Min, actMax = p.Activation.Max;
@@ -171,6 +190,10 @@ namespace VoiceAssistant.Tflite.Kernels
             ref int accRef = ref MemoryMarshal.GetReference(acc);
             int vc = Vector<int>.Count;
             bool registerPath = inD == 1 && Vector.IsHardwareAccelerated && outD % vc == 0;
+            bool pairPath = inD == 1 && Avx2.IsSupported && outD % 8 == 0;
+            ref short pairRef = ref MemoryMarshal.GetReference(pairWeights);
+            ref int initFoldedRef = ref MemoryMarshal.GetReference(foldedBias);
+            ref int initPlainRef = ref MemoryMarshal.GetReference(plainBias);
 
             for (int b = 0; b < p.Input.Batches; b++)
             {
@@ -189,7 +212,36 @@ namespace VoiceAssistant.Tflite.Kernels
                         Span<int> init = interior ? foldedBias : plainBias;
                         int pixelBase = (b * inH + inYOrigin) * inW + inXOrigin;
 
-                        if (registerPath)
+                        if (pairPath)
+                        {
+                            ref int initRef = ref interior ? ref initFoldedRef : ref initPlainRef;
+                            for (int c0 = 0; c0 < outD; c0 += 8)
+                            {
+                                Vector256<int> a = Vector256.LoadUnsafe(ref initRef, (nuint)c0);
+                                for (int fy = fyStart; fy < fyEnd; fy++)
+                                {
+                                    int rowBase = pixelBase + fy * dh * inW;
+                                    int fx = fxStart;
+                                    for (; fx + 1 < fxEnd; fx += 2)
+                                    {
+                                        int x0 = Unsafe.Add(ref inRef, rowBase + fx * dw) + xOffset;
+                                        int x1 = Unsafe.Add(ref inRef, rowBase + (fx + 1) * dw) + xOffset;
+                                        Vector256<short> xv = Vector256.Create((x0 & 0xFFFF) | (x1 << 16)).AsInt16();
+                                        Vector256<short> wv = Vector256.LoadUnsafe(ref pairRef, (nuint)((((fy * (fw - 1)) + fx) * outD + c0) * 2));
+                                        a = Avx2.Add(a, Avx2.MultiplyAddAdjacent(xv, wv));
+                                    }
+
+                                    if (fx < fxEnd)
+                                    {
+                                        int x = Unsafe.Add(ref inRef, rowBase + fx * dw) + xOffset;
+                                        a += Vector256.Create(x) * Vector256.LoadUnsafe(ref wRef, (nuint)((fy * fw + fx) * outD + c0));
+                                    }
+                                }
+
+                                a.StoreUnsafe(ref accRef, (nuint)c0);
+                            }
+                        }
+                        else if (registerPath)
                         {
                             for (int c0 = 0; c0 < outD; c0 += vc)
                             {
