@@ -24,6 +24,7 @@ namespace VoiceAssistant.Tflite.Tests.Kernels
                 { 9, 6, 2, 3, 3, 2, 3, 2, PaddingKind.Valid, FusedActivation.None }, // VALID, stride 3, dilation
                 { 3, 3, 1, 8, 5, 5, 1, 1, PaddingKind.Same, FusedActivation.None }, // filter larger than input
                 { 5, 5, 8, 1, 3, 3, 2, 1, PaddingKind.Valid, FusedActivation.Relu }, // multiplier 1
+                { 9, 9, 1, 8, 3, 4, 2, 2, PaddingKind.Same, FusedActivation.None }, // pair path with dilation
             };
         }
 
@@ -58,6 +59,9 @@ namespace VoiceAssistant.Tflite.Tests.Kernels
                 ReadOnlySpan<int> biasOrNone = trial == 4 ? default : bias;
                 DepthwiseConv2D.EvalReference(p, input, filter, biasOrNone, reference);
                 DepthwiseConv2D.EvalFast(p, input, filter, biasOrNone, fast, new int[DepthwiseConv2D.FastScratchLength(p)]);
+                Assert.Equal(reference, fast);
+                Array.Clear(fast);
+                DepthwiseConv2D.EvalFast(p, input, filter, biasOrNone, fast, new int[DepthwiseConv2D.FastScratchLength(p)], allowAvx2: false);
                 Assert.Equal(reference, fast);
             }
         }

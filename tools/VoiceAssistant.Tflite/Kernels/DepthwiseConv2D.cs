@@ -138,6 +138,10 @@ namespace VoiceAssistant.Tflite.Kernels
         /// <param name="output">Output values (NHWC).</param>
         /// <param name="scratch">At least <see cref="FastScratchLength"/> ints.</param>
         public static void EvalFast(ConvParams p, ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> filter, ReadOnlySpan<int> bias, Span<sbyte> output, Span<int> scratch)
+            => EvalFast(p, input, filter, bias, output, scratch, Avx2.IsSupported);
+
+        /// <summary><see cref="EvalFast(ConvParams, ReadOnlySpan{sbyte}, ReadOnlySpan{sbyte}, ReadOnlySpan{int}, Span{sbyte}, Span{int})"/> with the AVX2 path switchable, so tests can cover the portable SIMD path too.</summary>
+        internal static void EvalFast(ConvParams p, ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> filter, ReadOnlySpan<int> bias, Span<sbyte> output, Span<int> scratch, bool allowAvx2)
         {
             CheckBuffers(p, input, filter, bias, output);
             int inH = p.Input.Height, inW = p.Input.Width, inD = p.Input.Depth;
@@ -190,7 +194,7 @@ namespace VoiceAssistant.Tflite.Kernels
             ref int accRef = ref MemoryMarshal.GetReference(acc);
             int vc = Vector<int>.Count;
             bool registerPath = inD == 1 && Vector.IsHardwareAccelerated && outD % vc == 0;
-            bool pairPath = inD == 1 && Avx2.IsSupported && outD % 8 == 0;
+            bool pairPath = allowAvx2 && Avx2.IsSupported && inD == 1 && outD % 8 == 0;
             ref short pairRef = ref MemoryMarshal.GetReference(pairWeights);
             ref int initFoldedRef = ref MemoryMarshal.GetReference(foldedBias);
             ref int initPlainRef = ref MemoryMarshal.GetReference(plainBias);
