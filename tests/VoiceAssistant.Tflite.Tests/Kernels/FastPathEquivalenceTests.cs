@@ -61,7 +61,7 @@ namespace VoiceAssistant.Tflite.Tests.Kernels
                 DepthwiseConv2D.EvalFast(p, input, filter, biasOrNone, fast, new int[DepthwiseConv2D.FastScratchLength(p)]);
                 Assert.Equal(reference, fast);
                 Array.Clear(fast);
-                DepthwiseConv2D.EvalFast(p, input, filter, biasOrNone, fast, new int[DepthwiseConv2D.FastScratchLength(p)], allowAvx2: false);
+                DepthwiseConv2D.EvalFastCore(p, input, filter, biasOrNone, fast, new int[DepthwiseConv2D.FastScratchLength(p)], allowAvx2: false);
                 Assert.Equal(reference, fast);
             }
         }

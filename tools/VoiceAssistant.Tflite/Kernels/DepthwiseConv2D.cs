@@ -138,10 +138,10 @@ namespace VoiceAssistant.Tflite.Kernels
         /// <param name="output">Output values (NHWC).</param>
         /// <param name="scratch">At least <see cref="FastScratchLength"/> ints.</param>
         public static void EvalFast(ConvParams p, ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> filter, ReadOnlySpan<int> bias, Span<sbyte> output, Span<int> scratch)
-            => EvalFast(p, input, filter, bias, output, scratch, Avx2.IsSupported);
+            => EvalFastCore(p, input, filter, bias, output, scratch, Avx2.IsSupported);
 
-        /// <summary><see cref="EvalFast(ConvParams, ReadOnlySpan{sbyte}, ReadOnlySpan{sbyte}, ReadOnlySpan{int}, Span{sbyte}, Span{int})"/> with the AVX2 path switchable, so tests can cover the portable SIMD path too.</summary>
-        internal static void EvalFast(ConvParams p, ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> filter, ReadOnlySpan<int> bias, Span<sbyte> output, Span<int> scratch, bool allowAvx2)
+        /// <summary><see cref="EvalFast"/> with the AVX2 path switchable, so tests can cover the portable SIMD path too.</summary>
+        internal static void EvalFastCore(ConvParams p, ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> filter, ReadOnlySpan<int> bias, Span<sbyte> output, Span<int> scratch, bool allowAvx2)
         {
             CheckBuffers(p, input, filter, bias, output);
             int inH = p.Input.Height, inW = p.Input.Width, inD = p.Input.Depth;
