@@ -198,6 +198,12 @@ namespace VoiceAssistant.Tflite.Kernels
             ref short pairRef = ref MemoryMarshal.GetReference(pairWeights);
             ref int initFoldedRef = ref MemoryMarshal.GetReference(foldedBias);
             ref int initPlainRef = ref MemoryMarshal.GetReference(plainBias);
+            bool vectorRequantize = pairPath && ShiftsFitVectorPath(shifts);
+            ref int multiplierRef = ref MemoryMarshal.GetArrayDataReference(multipliers);
+            ref int shiftRef = ref MemoryMarshal.GetArrayDataReference(shifts);
+            Vector256<int> outOffsetV = Vector256.Create(outOffset);
+            Vector256<int> actMinV = Vector256.Create(actMin);
+            Vector256<int> actMaxV = Vector256.Create(actMax);
 
             for (int b = 0; b < p.Input.Batches; b++)
             {
@@ -240,6 +246,12 @@ namespace VoiceAssistant.Tflite.Kernels
                                         int x = Unsafe.Add(ref inRef, rowBase + fx * dw) + xOffset;
                                         a += Vector256.Create(x) * Vector256.LoadUnsafe(ref wRef, (nuint)((fy * fw + fx) * outD + c0));
                                     }
+                                }
+
+                                if (vectorRequantize)
+                                {
+                                    a = QuantizationMathAvx2.MultiplyByQuantizedMultiplier(a, Vector256.LoadUnsafe(ref multiplierRef, (nuint)c0), Vector256.LoadUnsafe(ref shiftRef, (nuint)c0));
+                                    a = Avx2.Min(Avx2.Max(Avx2.Add(a, outOffsetV), actMinV), actMaxV);
                                 }
 
                                 a.StoreUnsafe(ref accRef, (nuint)c0);
@@ -289,13 +301,38 @@ namespace VoiceAssistant.Tflite.Kernels
                         }
 
                         int outBase = ((b * outH + oy) * outW + ox) * outD;
-                        for (int oc = 0; oc < outD; oc++)
+                        if (vectorRequantize)
                         {
-                            output[outBase + oc] = KernelPrepare.Requantize(acc[oc], multipliers[oc], shifts[oc], outOffset, actMin, actMax);
+                            // Already requantised and clamped into the int8 range.
+                            for (int oc = 0; oc < outD; oc++)
+                            {
+                                output[outBase + oc] = (sbyte)acc[oc];
+                            }
+                        }
+                        else
+                        {
+                            for (int oc = 0; oc < outD; oc++)
+                            {
+                                output[outBase + oc] = KernelPrepare.Requantize(acc[oc], multipliers[oc], shifts[oc], outOffset, actMin, actMax);
+                            }
                         }
                     }
                 }
             }
+        }
+
+        /// <summary>The AVX2 requantisation handles shifts in [-31, 30] (the scalar left shift masks larger counts).</summary>
+        private static bool ShiftsFitVectorPath(int[] shifts)
+        {
+            foreach (int s in shifts)
+            {
+                if (s < -31 || s > 30)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>First filter index whose input coordinate origin + d * i is &gt;= 0.</summary>
