@@ -181,7 +181,7 @@ namespace VoiceAssistant.Tflite.Kernels
             }
         }
 
-        /// <summary>Throws a <see cref="ModelException"/> when a span is shorter than required.</summary>
+        /// <summary>Throws an <see cref="ArgumentException"/> when a caller buffer is shorter than required.</summary>
         /// <param name="actual">Length supplied.</param>
         /// <param name="required">Length needed.</param>
         /// <param name="what">Name of the buffer for the message.</param>
