@@ -232,12 +232,14 @@ namespace VoiceAssistant.Tflite.Kernels
                                 {
                                     int rowBase = pixelBase + fy * dh * inW;
                                     int fx = fxStart;
-                                    for (; fx + 1 < fxEnd; fx += 2)
+                                    int inIndex = rowBase + fx * dw;
+                                    int wIndex = (((fy * (fw - 1)) + fx) * outD + c0) * 2;
+                                    for (; fx + 1 < fxEnd; fx += 2, inIndex += 2 * dw, wIndex += 4 * outD)
                                     {
-                                        int x0 = Unsafe.Add(ref inRef, rowBase + fx * dw) + xOffset;
-                                        int x1 = Unsafe.Add(ref inRef, rowBase + (fx + 1) * dw) + xOffset;
+                                        int x0 = Unsafe.Add(ref inRef, inIndex) + xOffset;
+                                        int x1 = Unsafe.Add(ref inRef, inIndex + dw) + xOffset;
                                         Vector256<short> xv = Vector256.Create((x0 & 0xFFFF) | (x1 << 16)).AsInt16();
-                                        Vector256<short> wv = Vector256.LoadUnsafe(ref pairRef, (nuint)((((fy * (fw - 1)) + fx) * outD + c0) * 2));
+                                        Vector256<short> wv = Vector256.LoadUnsafe(ref pairRef, (nuint)wIndex);
                                         a = Avx2.Add(a, Avx2.MultiplyAddAdjacent(xv, wv));
                                     }
 
