@@ -194,7 +194,8 @@ namespace VoiceAssistant.Tflite.Kernels
             ref int accRef = ref MemoryMarshal.GetReference(acc);
             int vc = Vector<int>.Count;
             bool registerPath = inD == 1 && Vector.IsHardwareAccelerated && outD % vc == 0;
-            bool pairPath = allowAvx2 && Avx2.IsSupported && inD == 1 && outD % 8 == 0;
+            // The int16 lanes need input + offset to fit int16, true for any int8 zero point.
+            bool pairPath = allowAvx2 && Avx2.IsSupported && inD == 1 && outD % 8 == 0 && inputOffset >= -32640 && inputOffset <= 32640;
             ref short pairRef = ref MemoryMarshal.GetReference(pairWeights);
             ref int initFoldedRef = ref MemoryMarshal.GetReference(foldedBias);
             ref int initPlainRef = ref MemoryMarshal.GetReference(plainBias);
