@@ -25,6 +25,8 @@ namespace VoiceAssistant.Tflite.Tests.Kernels
                 { 3, 3, 1, 8, 5, 5, 1, 1, PaddingKind.Same, FusedActivation.None }, // filter larger than input
                 { 5, 5, 8, 1, 3, 3, 2, 1, PaddingKind.Valid, FusedActivation.Relu }, // multiplier 1
                 { 9, 9, 1, 8, 3, 4, 2, 2, PaddingKind.Same, FusedActivation.None }, // pair path with dilation
+                { 8, 10, 1, 16, 2, 6, 1, 1, PaddingKind.Same, FusedActivation.None }, // row-vector path, 8-byte read near the end falls back
+                { 12, 12, 1, 8, 3, 2, 1, 1, PaddingKind.Valid, FusedActivation.Relu }, // row-vector path, narrow filter
             };
         }
 

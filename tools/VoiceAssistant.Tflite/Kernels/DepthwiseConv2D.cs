@@ -200,6 +200,8 @@ namespace VoiceAssistant.Tflite.Kernels
             ref int initFoldedRef = ref MemoryMarshal.GetReference(foldedBias);
             ref int initPlainRef = ref MemoryMarshal.GetReference(plainBias);
             bool vectorRequantize = pairPath && ShiftsFitVectorPath(shifts);
+            bool rowVectorShape = pairPath && Sse41.IsSupported && dw == 1 && fw % 2 == 0 && fw <= 8;
+            int halfWidth = fw / 2;
             ref int multiplierRef = ref MemoryMarshal.GetArrayDataReference(multipliers);
             ref int shiftRef = ref MemoryMarshal.GetArrayDataReference(shifts);
             Vector256<int> outOffsetV = Vector256.Create(outOffset);
@@ -226,10 +228,31 @@ namespace VoiceAssistant.Tflite.Kernels
                         if (pairPath)
                         {
                             ref int initRef = ref interior ? ref initFoldedRef : ref initPlainRef;
+                            // Interior pixel whose filter rows are at most 8 contiguous bytes: widen each input row
+                            // once and broadcast its pairs with a lane permute instead of scalar loads.
+                            bool rowVector = interior && rowVectorShape && pixelBase + (fh - 1) * dh * inW + 8 <= input.Length;
                             for (int c0 = 0; c0 < outD; c0 += 8)
                             {
                                 Vector256<int> a = Vector256.LoadUnsafe(ref initRef, (nuint)c0);
-                                for (int fy = fyStart; fy < fyEnd; fy++)
+                                if (rowVector)
+                                {
+                                    for (int fy = 0; fy < fh; fy++)
+                                    {
+                                        long row = Unsafe.ReadUnaligned<long>(ref Unsafe.As<sbyte, byte>(ref Unsafe.Add(ref inRef, pixelBase + fy * dh * inW)));
+                                        Vector256<int> xs = Sse41.ConvertToVector128Int16(Vector128.CreateScalarUnsafe(row).AsSByte()).AsInt32().ToVector256Unsafe();
+                                        int wIndex = ((fy * (fw - 1)) * outD + c0) * 2;
+                                        for (int k = 0; k < halfWidth; k++, wIndex += 4 * outD)
+                                        {
+                                            Vector256<short> xv = Avx2.PermuteVar8x32(xs, Vector256.Create(k)).AsInt16();
+                                            a = Avx2.Add(a, Avx2.MultiplyAddAdjacent(xv, Vector256.LoadUnsafe(ref pairRef, (nuint)wIndex)));
+                                        }
+                                    }
+
+                                }
+
+                                // The general loop covers whatever the row-vector loop did not.
+                                int rowsEnd = rowVector ? fyStart : fyEnd;
+                                for (int fy = fyStart; fy < rowsEnd; fy++)
                                 {
                                     int rowBase = pixelBase + fy * dh * inW;
                                     int fx = fxStart;
