@@ -192,6 +192,15 @@ namespace VoiceAssistant.Training.Tests
             Assert.True(splitsOfSpeaker.Count > 100);
             Assert.All(splitsOfSpeaker.Values, s => Assert.Equal(DataSplit.Testing, s.Single()));
             Assert.Equal(6, dataset.BackgroundFiles.Count);
+
+            // With a salt the same clips spread over all three splits, still speaker-disjoint.
+            var salted = SpeechCommandsDataset.Load(dir, new DatasetOptions { SplitSalt = "va1" });
+            var bySpeaker = Enum.GetValues<DataSplit>().SelectMany(s => salted.Examples(s)).Where(e => e.Speaker != null)
+                .GroupBy(e => e.Speaker).ToArray();
+            Assert.All(bySpeaker, g => Assert.Single(g.Select(e => e.Split).Distinct()));
+            int trainingSpeakers = bySpeaker.Count(g => g.First().Split == DataSplit.Training);
+            Assert.InRange(trainingSpeakers / (double)bySpeaker.Length, 0.65, 0.92);
+            Assert.True(bySpeaker.Count(g => g.First().Split == DataSplit.Validation) >= 5);
         }
     }
 }

@@ -64,6 +64,13 @@ namespace VoiceAssistant.Training
         /// <summary>Share of speakers in testing (default 10).</summary>
         public double TestingPercentage { get; set; } = 10;
 
+        /// <summary>
+        /// Text prefixed to every hashed name before SHA-1. Empty (default) reproduces TensorFlow's split exactly; any
+        /// other value gives a different, equally stable speaker-disjoint partition (e.g. for a corpus that is itself
+        /// TensorFlow's test split, where the default puts every clip in testing).
+        /// </summary>
+        public string SplitSalt { get; set; } = string.Empty;
+
         /// <summary>Seed for choosing unknown and silence examples (TensorFlow's default random_seed).</summary>
         public ulong Seed { get; set; } = 59185;
     }
@@ -166,7 +173,7 @@ namespace VoiceAssistant.Training
                 foreach (string file in Directory.GetFiles(dir, "*.wav").OrderBy(f => f, StringComparer.Ordinal))
                 {
                     string name = Path.GetFileName(file);
-                    DataSplit split = WhichSet(name, options.ValidationPercentage, options.TestingPercentage);
+                    DataSplit split = WhichSet(name, options.ValidationPercentage, options.TestingPercentage, options.SplitSalt);
                     if (word == SilenceFolder)
                     {
                         silence[(int)split].Add(new DatasetExample(file, SilenceLabel, null, 0, split, ExampleKind.SilenceClip));
@@ -226,9 +233,10 @@ namespace VoiceAssistant.Training
         /// <param name="fileName">File name (a path is reduced to its name).</param>
         /// <param name="validationPercentage">Validation share in percent.</param>
         /// <param name="testingPercentage">Testing share in percent.</param>
-        public static DataSplit WhichSet(string fileName, double validationPercentage, double testingPercentage)
+        /// <param name="salt">Prefix of the hashed name (empty for TensorFlow's split).</param>
+        public static DataSplit WhichSet(string fileName, double validationPercentage, double testingPercentage, string salt = "")
         {
-            double percentage = HashPercentage(fileName);
+            double percentage = HashPercentage(fileName, salt);
             if (percentage < validationPercentage)
             {
                 return DataSplit.Validation;
@@ -239,10 +247,11 @@ namespace VoiceAssistant.Training
 
         /// <summary>The percentage (0..100) which_set compares: SHA-1 of the hashed name, mod 2^27, × 100 / (2^27 − 1).</summary>
         /// <param name="fileName">File name (a path is reduced to its name).</param>
-        public static double HashPercentage(string fileName)
+        /// <param name="salt">Prefix of the hashed name (empty for TensorFlow's split).</param>
+        public static double HashPercentage(string fileName, string salt = "")
         {
             ArgumentNullException.ThrowIfNull(fileName);
-            string hashName = NoHash.Replace(Path.GetFileName(fileName), string.Empty);
+            string hashName = (salt ?? string.Empty) + NoHash.Replace(Path.GetFileName(fileName), string.Empty);
             byte[] sha = SHA1.HashData(Encoding.UTF8.GetBytes(hashName));
 
             // The digest as a big-endian integer mod 2^27 is its last 27 bits.

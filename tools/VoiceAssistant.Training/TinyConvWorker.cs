@@ -1,5 +1,6 @@
 using System;
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace VoiceAssistant.Training
 {
@@ -9,23 +10,20 @@ namespace VoiceAssistant.Training
     /// </summary>
     /// <remarks>
     /// The convolution is computed as im2col: every output position gets its input patch (zeros where SAME padding
-    /// reaches outside the input) and each filter is a dot product with it, so both passes are long contiguous
-    /// vector operations (<see cref="TensorPrimitives"/>). Filters are used transposed ([filter][patch]); the
-    /// transpose is redone per example because it is tiny next to the convolution and can never go stale.
+    /// reaches outside the input); each patch value is then broadcast against the contiguous filters of its tap
+    /// (HWIO layout), 8 or 4 filters per SIMD operation. The FC layer and softmax use <see cref="TensorPrimitives"/>.
     /// </remarks>
     public sealed class TinyConvWorker
     {
         private readonly TinyConvConfig config;
         private readonly TinyConvParameters weights;
         private readonly float[] patches;
-        private readonly float[] filtersT;
         private readonly float[] preActivation;
         private readonly float[] activation;
         private readonly float[] mask;
         private readonly float[] logits;
         private readonly float[] probabilities;
         private readonly float[] flatGradient;
-        private readonly float[] filterGradientT;
         private bool masked;
 
         /// <summary>Creates a worker reading the given weights.</summary>
@@ -35,22 +33,23 @@ namespace VoiceAssistant.Training
             this.weights = weights ?? throw new ArgumentNullException(nameof(weights));
             config = weights.Config;
             patches = new float[config.OutputPositions * config.PatchSize];
-            filtersT = new float[config.ConvWeightCount];
             preActivation = new float[config.FlatSize];
             activation = new float[config.FlatSize];
             mask = new float[config.FlatSize];
             logits = new float[config.LabelCount];
             probabilities = new float[config.LabelCount];
             flatGradient = new float[config.FlatSize];
-            filterGradientT = new float[config.ConvWeightCount];
             Gradient = new TinyConvParameters(config);
         }
 
-        /// <summary>Accumulated gradient (conv weights are folded in from the transposed accumulator by <see cref="FlushGradient"/>).</summary>
+        /// <summary>Accumulated gradient.</summary>
         public TinyConvParameters Gradient { get; }
 
         /// <summary>Softmax output of the last forward pass.</summary>
         public ReadOnlySpan<float> Probabilities => probabilities;
+
+        /// <summary>Convolution outputs before ReLU of the last forward pass (NHWC flattened).</summary>
+        public ReadOnlySpan<float> PreActivations => preActivation;
 
         /// <summary>Pre-softmax output of the last forward pass.</summary>
         public ReadOnlySpan<float> Logits => logits;
@@ -68,17 +67,10 @@ namespace VoiceAssistant.Training
             }
 
             BuildPatches(features);
-            TransposeFilters();
             int p = config.PatchSize, c = config.FilterCount;
-            float[] bias = weights.ConvBias;
             for (int pos = 0; pos < config.OutputPositions; pos++)
             {
-                ReadOnlySpan<float> patch = patches.AsSpan(pos * p, p);
-                int outBase = pos * c;
-                for (int f = 0; f < c; f++)
-                {
-                    preActivation[outBase + f] = bias[f] + TensorPrimitives.Dot(patch, filtersT.AsSpan(f * p, p));
-                }
+                ConvolvePosition(patches.AsSpan(pos * p, p), preActivation.AsSpan(pos * c, c));
             }
 
             TensorPrimitives.Max(preActivation, 0f, activation);
@@ -165,56 +157,112 @@ namespace VoiceAssistant.Training
             }
 
             int p = config.PatchSize, c = config.FilterCount;
+            for (int i = 0; i < flatGradient.Length; i++)
+            {
+                if (preActivation[i] <= 0f)
+                {
+                    flatGradient[i] = 0f;
+                }
+            }
+
             for (int pos = 0; pos < config.OutputPositions; pos++)
             {
-                ReadOnlySpan<float> patch = patches.AsSpan(pos * p, p);
-                int outBase = pos * c;
-                for (int f = 0; f < c; f++)
+                Span<float> g = flatGradient.AsSpan(pos * c, c);
+                if (g.IndexOfAnyExcept(0f) < 0)
                 {
-                    float g = preActivation[outBase + f] > 0f ? flatGradient[outBase + f] : 0f;
-                    if (g != 0f)
-                    {
-                        Gradient.ConvBias[f] += g;
-                        Span<float> gFilter = filterGradientT.AsSpan(f * p, p);
-                        TensorPrimitives.MultiplyAdd(patch, g, gFilter, gFilter);
-                    }
+                    continue;
                 }
+
+                TensorPrimitives.Add(Gradient.ConvBias, g, Gradient.ConvBias);
+                AccumulateFilterGradient(patches.AsSpan(pos * p, p), g);
             }
 
             return loss;
-        }
-
-        /// <summary>Folds the transposed conv-weight accumulator into <see cref="Gradient"/> (HWIO) and clears it.</summary>
-        public void FlushGradient()
-        {
-            int p = config.PatchSize, c = config.FilterCount;
-            for (int f = 0; f < c; f++)
-            {
-                for (int k = 0; k < p; k++)
-                {
-                    Gradient.ConvWeights[k * c + f] += filterGradientT[f * p + k];
-                }
-            }
-
-            Array.Clear(filterGradientT);
         }
 
         /// <summary>Zeroes the accumulated gradient.</summary>
         public void ClearGradient()
         {
             Gradient.Clear();
-            Array.Clear(filterGradientT);
         }
 
-        private void TransposeFilters()
+        // Outputs of all filters at one position: out[f] = bias[f] + sum_k patch[k] * w[k][f]. The HWIO layout keeps
+        // the filters of one tap contiguous, so each tap is one broadcast multiply-add over a vector of filters.
+        private void ConvolvePosition(ReadOnlySpan<float> patch, Span<float> output)
         {
-            int p = config.PatchSize, c = config.FilterCount;
             float[] w = weights.ConvWeights;
-            for (int k = 0; k < p; k++)
+            int c = config.FilterCount, f0 = 0;
+            if (Vector256.IsHardwareAccelerated)
             {
-                for (int f = 0; f < c; f++)
+                for (; f0 + 8 <= c; f0 += 8)
                 {
-                    filtersT[f * p + k] = w[k * c + f];
+                    Vector256<float> acc = Vector256.LoadUnsafe(ref weights.ConvBias[f0]);
+                    for (int k = 0; k < patch.Length; k++)
+                    {
+                        acc += Vector256.Create(patch[k]) * Vector256.LoadUnsafe(ref w[k * c + f0]);
+                    }
+
+                    acc.CopyTo(output[f0..]);
+                }
+            }
+
+            for (; f0 + 4 <= c; f0 += 4)
+            {
+                Vector128<float> acc = Vector128.LoadUnsafe(ref weights.ConvBias[f0]);
+                for (int k = 0; k < patch.Length; k++)
+                {
+                    acc += Vector128.Create(patch[k]) * Vector128.LoadUnsafe(ref w[k * c + f0]);
+                }
+
+                acc.CopyTo(output[f0..]);
+            }
+
+            for (; f0 < c; f0++)
+            {
+                float acc = weights.ConvBias[f0];
+                for (int k = 0; k < patch.Length; k++)
+                {
+                    acc += patch[k] * w[k * c + f0];
+                }
+
+                output[f0] = acc;
+            }
+        }
+
+        // dW[k][f] += patch[k] * g[f] for one position, vectorised over filters like the forward pass.
+        private void AccumulateFilterGradient(ReadOnlySpan<float> patch, ReadOnlySpan<float> g)
+        {
+            float[] dw = Gradient.ConvWeights;
+            int c = config.FilterCount, f0 = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; f0 + 8 <= c; f0 += 8)
+                {
+                    Vector256<float> gv = Vector256.Create(g.Slice(f0, 8));
+                    for (int k = 0; k < patch.Length; k++)
+                    {
+                        ref float target = ref dw[k * c + f0];
+                        (Vector256.LoadUnsafe(ref target) + Vector256.Create(patch[k]) * gv).StoreUnsafe(ref target);
+                    }
+                }
+            }
+
+            for (; f0 + 4 <= c; f0 += 4)
+            {
+                Vector128<float> gv = Vector128.Create(g.Slice(f0, 4));
+                for (int k = 0; k < patch.Length; k++)
+                {
+                    ref float target = ref dw[k * c + f0];
+                    (Vector128.LoadUnsafe(ref target) + Vector128.Create(patch[k]) * gv).StoreUnsafe(ref target);
+                }
+            }
+
+            for (; f0 < c; f0++)
+            {
+                float gf = g[f0];
+                for (int k = 0; k < patch.Length; k++)
+                {
+                    dw[k * c + f0] += patch[k] * gf;
                 }
             }
         }

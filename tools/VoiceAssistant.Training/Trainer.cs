@@ -156,7 +156,6 @@ namespace VoiceAssistant.Training
             int correct = 0;
             foreach (Shard s in shards)
             {
-                s.Worker.FlushGradient();
                 float[][] from = s.Worker.Gradient.Arrays, to = gradient.Arrays;
                 for (int a = 0; a < to.Length; a++)
                 {
