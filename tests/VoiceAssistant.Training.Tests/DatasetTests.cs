@@ -159,6 +159,34 @@ namespace VoiceAssistant.Training.Tests
         }
 
         [Fact]
+        public void EndToEndTrainingOnADatasetFolderRunsAndResumes()
+        {
+            BuildSynthetic(speakers: 40, unknownSpeakers: 20, silenceClips: 4);
+            var data = TrainingData.Prepare(root, null, null, () => new StandInFeatures());
+            Assert.NotNull(data.Validation);
+            Assert.Equal(data.Dataset.Examples(DataSplit.Validation).Count, data.Validation.Count);
+            var options = new TrainingOptions
+            {
+                BatchSize = 20,
+                Schedule = new LearningRateSchedule(new[] { new LearningRateStage(4, 0.001f) }),
+                EvaluateEverySteps = 2,
+                CheckpointEverySteps = 2,
+                CheckpointPath = Path.Combine(root, "run.ckpt"),
+            };
+            var straight = new Trainer(TinyConvConfig.Default(data.Labels.Count), data.Labels, options, data.Training, data.Validation);
+            straight.Run(null, TestContext.Current.CancellationToken);
+
+            var first = new Trainer(TinyConvConfig.Default(data.Labels.Count), data.Labels, options, data.Training, data.Validation);
+            first.RunUntil(2, null, TestContext.Current.CancellationToken);
+            Trainer resumed = Trainer.Resume(options.CheckpointPath, data.Training, data.Validation);
+            resumed.Run(null, TestContext.Current.CancellationToken);
+            Assert.Equal(straight.Model.Weights.FcWeights, resumed.Model.Weights.FcWeights);
+            Assert.Equal(straight.Model.Weights.ConvWeights, resumed.Model.Weights.ConvWeights);
+            EvaluationReport report = resumed.Evaluate(data.Testing ?? data.Validation);
+            Assert.InRange(report.Accuracy, 0f, 1f);
+        }
+
+        [Fact]
         public void SharedSpeechCommandsSplitIsSpeakerDisjoint()
         {
             string dir = TestSupport.SharedData.Require("data/speech_commands");
