@@ -143,12 +143,12 @@ namespace VoiceAssistant.Training
             }
 
             float scale = 1f / batch;
-            RunShards(batch, (shard, slot) =>
+            RunShards(batch, shards, (shard, slot) =>
             {
                 var exampleRng = new Rng(seeds[slot]);
                 int label = shard.Reader.Read(indices[slot], exampleRng, shard.Features);
                 float loss = shard.Worker.Accumulate(shard.Features, label, scale, Options.DropoutRate, exampleRng);
-                return (loss, TensorArgMax(shard.Worker.Probabilities) == label, label, 0);
+                return (loss, TensorArgMax(shard.Worker.Probabilities) == label);
             }, clearGradients: true);
 
             gradient.Clear();
@@ -185,7 +185,7 @@ namespace VoiceAssistant.Training
                 int label = shard.Reader.Read(i, Rng.Derive(Options.Seed, 3, i), shard.Features);
                 int predicted = shard.Worker.Forward(shard.Features);
                 perExample[i] = (label, predicted);
-                return (shard.Worker.Loss(label), predicted == label, label, predicted);
+                return (shard.Worker.Loss(label), predicted == label);
             }, clearGradients: false);
             double loss = 0;
             int correct = 0;
@@ -286,10 +286,9 @@ namespace VoiceAssistant.Training
 
         private static int TensorArgMax(ReadOnlySpan<float> values) => System.Numerics.Tensors.TensorPrimitives.IndexOfMax(values);
 
-        private void RunShards(int count, Func<Shard, int, (float Loss, bool Correct, int Label, int Predicted)> body, bool clearGradients)
-            => RunShards(count, shards, body, clearGradients);
-
-        private void RunShards(int count, Shard[] work, Func<Shard, int, (float Loss, bool Correct, int Label, int Predicted)> body, bool clearGradients)
+        // Runs body over [0, count) split into fixed contiguous ranges, one per shard; each shard's loss and
+        // correct count are kept apart so the caller can combine them in shard order (deterministic sums).
+        private void RunShards(int count, Shard[] work, Func<Shard, int, (float Loss, bool Correct)> body, bool clearGradients)
         {
             int n = work.Length;
             Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism }, s =>
