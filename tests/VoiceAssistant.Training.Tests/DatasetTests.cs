@@ -187,6 +187,19 @@ namespace VoiceAssistant.Training.Tests
         }
 
         [Fact]
+        public void ABadClipInTheDatasetIsReportedByName()
+        {
+            BuildSynthetic(speakers: 10, unknownSpeakers: 4, silenceClips: 0);
+            string bad = Path.Combine(root, "yes", "0badc0de_nohash_0.wav");
+            File.WriteAllBytes(bad, new byte[] { 1, 2, 3 });
+            var dataset = SpeechCommandsDataset.Load(root);
+            var all = Enum.GetValues<DataSplit>().SelectMany(s => dataset.Examples(s)).ToArray();
+            var augmenter = new Augmenter(new AugmentationOptions(), Array.Empty<float[]>());
+            var e = Assert.Throws<WavFormatException>(() => new AudioExampleSource(all, augmenter, () => new StandInFeatures(), training: true));
+            Assert.Equal(bad, e.File);
+        }
+
+        [Fact]
         public void SharedSpeechCommandsSplitIsSpeakerDisjoint()
         {
             string dir = TestSupport.SharedData.Require("data/speech_commands");

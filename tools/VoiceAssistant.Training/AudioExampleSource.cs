@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading.Tasks;
 using VoiceAssistant.Audio;
 
 namespace VoiceAssistant.Training
@@ -39,7 +38,7 @@ namespace VoiceAssistant.Training
             labels = examples.Select(e => e.Label).ToArray();
             clips = new float[examples.Count][];
             int n = augmenter.Options.ClipSamples;
-            Parallel.For(0, examples.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxDegreeOfParallelism) }, i =>
+            Parallelism.For(examples.Count, maxDegreeOfParallelism, i =>
             {
                 string path = examples[i].Path;
                 clips[i] = path == null ? null : FitLength(WavReader.ReadMono16kFloat(path), n);

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Threading.Tasks;
 
 namespace VoiceAssistant.Training
 {
@@ -104,7 +103,7 @@ namespace VoiceAssistant.Training
             var all = new float[n][];
             var labels = new int[n];
             int workers = Math.Max(1, Math.Min(maxDegreeOfParallelism, n));
-            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+            Parallelism.For(workers, workers, w =>
             {
                 IExampleReader reader = source.CreateReader();
                 for (int i = w * n / workers; i < (w + 1) * n / workers; i++)

@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using VoiceAssistant.Audio;
 
 namespace VoiceAssistant.Training
@@ -291,7 +290,7 @@ namespace VoiceAssistant.Training
         private void RunShards(int count, Shard[] work, Func<Shard, int, (float Loss, bool Correct)> body, bool clearGradients)
         {
             int n = work.Length;
-            Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism }, s =>
+            Parallelism.For(n, Options.MaxDegreeOfParallelism, s =>
             {
                 Shard shard = work[s];
                 if (clearGradients)
