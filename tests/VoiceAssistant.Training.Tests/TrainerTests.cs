@@ -180,8 +180,14 @@ namespace VoiceAssistant.Training.Tests
             r.ReadBytes(Small.FcWeightCount * 4);
             Assert.Equal(Small.LabelCount, r.ReadInt32());
             r.ReadBytes(Small.LabelCount * 4);
+            Assert.Equal((int)OptimizerKind.Sgd, r.ReadInt32());
             Assert.Equal("END."u8.ToArray(), r.ReadBytes(4));
             Assert.Equal(bytes.Length, r.BaseStream.Position);
+
+            CheckpointContents contents = CheckpointContents.Read(path);
+            Assert.Equal(2, contents.Step);
+            Assert.Equal(Labels, contents.Labels);
+            AssertSameWeights(trainer.Model.Weights, contents.Model.Weights);
         }
 
         [Fact]

@@ -172,4 +172,84 @@ namespace VoiceAssistant.Training
             }
         }
     }
+
+    /// <summary>Everything a checkpoint holds; <see cref="Read"/> gives the trained weights and labels for export.</summary>
+    public sealed class CheckpointContents
+    {
+        private CheckpointContents()
+        {
+        }
+
+        /// <summary>The model with the checkpoint's weights.</summary>
+        public TinyConvModel Model { get; private set; }
+
+        /// <summary>Label names.</summary>
+        public IReadOnlyList<string> Labels { get; private set; }
+
+        /// <summary>Options that determine the result (parallelism and checkpoint path are not stored).</summary>
+        public TrainingOptions Options { get; private set; }
+
+        /// <summary>Steps completed.</summary>
+        public long Step { get; private set; }
+
+        internal ulong[] RngState { get; private set; }
+
+        internal Optimizer Optimizer { get; private set; }
+
+        /// <summary>Reads and validates a checkpoint file.</summary>
+        /// <param name="path">The file.</param>
+        /// <exception cref="InvalidDataException">Not a complete checkpoint of a supported version.</exception>
+        public static CheckpointContents Read(string path)
+        {
+            using var stream = File.OpenRead(path);
+            using var r = new BinaryReader(stream, Encoding.UTF8);
+            try
+            {
+                CheckpointIo.Expect(r, CheckpointIo.Magic, "magic");
+                int version = r.ReadInt32();
+                if (version != CheckpointIo.Version)
+                {
+                    throw new InvalidDataException($"checkpoint version {version} is not supported (expected {CheckpointIo.Version})");
+                }
+
+                var c = new CheckpointContents();
+                TinyConvConfig config = CheckpointIo.ReadConfig(r);
+                c.Labels = CheckpointIo.ReadLabels(r);
+                c.Options = CheckpointIo.ReadOptions(r);
+                c.Step = r.ReadInt64();
+                c.RngState = new ulong[4];
+                for (int i = 0; i < 4; i++)
+                {
+                    c.RngState[i] = r.ReadUInt64();
+                }
+
+                var weights = new TinyConvParameters(config);
+                CheckpointIo.ReadParameters(r, weights);
+                c.Model = new TinyConvModel(weights);
+                var kind = (OptimizerKind)r.ReadInt32();
+                if (kind != c.Options.Optimizer)
+                {
+                    throw new InvalidDataException($"checkpoint optimiser state is for {kind}, options say {c.Options.Optimizer}");
+                }
+
+                c.Optimizer = Optimizer.Create(kind, config);
+                c.Optimizer.ReadState(r);
+                CheckpointIo.Expect(r, CheckpointIo.EndMagic, "end marker");
+                if (c.Labels.Count != config.LabelCount)
+                {
+                    throw new InvalidDataException($"checkpoint has {c.Labels.Count} label names for {config.LabelCount} outputs");
+                }
+
+                return c;
+            }
+            catch (EndOfStreamException e)
+            {
+                throw new InvalidDataException($"checkpoint '{path}' is truncated", e);
+            }
+            catch (ArgumentException e)
+            {
+                throw new InvalidDataException($"checkpoint '{path}' holds invalid values: {e.Message}", e);
+            }
+        }
+    }
 }

@@ -36,11 +36,11 @@ namespace VoiceAssistant.Training
         /// <param name="validation">Validation examples, or null.</param>
         public Trainer(TinyConvConfig config, IReadOnlyList<string> labels, TrainingOptions options, IExampleSource training, IExampleSource validation)
             : this(TinyConvModel.Create(config, Rng.Derive(options?.Seed ?? 0, 0, 0).NextUInt64(), options?.InitStddev ?? TinyConvModel.DefaultInitStddev),
-                   labels, options, training, validation, null, 0)
+                   labels, options, training, validation, null, 0, null)
         {
         }
 
-        private Trainer(TinyConvModel model, IReadOnlyList<string> labels, TrainingOptions options, IExampleSource training, IExampleSource validation, ulong[] rngState, long step)
+        private Trainer(TinyConvModel model, IReadOnlyList<string> labels, TrainingOptions options, IExampleSource training, IExampleSource validation, ulong[] rngState, long step, Optimizer restoredOptimizer)
         {
             ArgumentNullException.ThrowIfNull(options);
             ArgumentNullException.ThrowIfNull(labels);
@@ -70,7 +70,7 @@ namespace VoiceAssistant.Training
             }
 
             Step = step;
-            optimizer = Optimizer.Create(options.Optimizer, model.Config);
+            optimizer = restoredOptimizer ?? Optimizer.Create(options.Optimizer, model.Config);
             gradient = new TinyConvParameters(model.Config);
             shards = new Shard[options.GradientShards];
             for (int i = 0; i < shards.Length; i++)
@@ -208,8 +208,9 @@ namespace VoiceAssistant.Training
         /// (int32 count + length-prefixed UTF-8), options (uint64 seed, int32 batch, float32 dropout, int32 optimiser,
         /// float64 init stddev, int32 eval interval, int32 checkpoint interval, int32 shards, int32 stage count +
         /// (int32 steps, float32 rate) per stage), int64 step, 4 × uint64 RNG state, weights (4 arrays: conv W HWIO,
-        /// conv bias, FC W [labels][flat], FC bias; each int32 length + float32s), optimiser state (Adam: int64 t,
-        /// then m and v as 4 arrays each; SGD: nothing), "END.".
+        /// conv bias, FC W [labels][flat], FC bias; each int32 length + float32s), int32 optimiser kind again, optimiser
+        /// state (Adam: int64 t, then m and v as 4 arrays each; SGD: nothing), "END.". <see cref="CheckpointContents.Read"/>
+        /// reads it (e.g. to export the weights).
         /// </summary>
         /// <param name="path">Destination file.</param>
         public void SaveCheckpoint(string path)
@@ -229,6 +230,7 @@ namespace VoiceAssistant.Training
                 }
 
                 CheckpointIo.WriteParameters(w, Model.Weights);
+                w.Write((int)optimizer.Kind);
                 optimizer.WriteState(w);
                 w.Write(CheckpointIo.EndMagic);
             });
@@ -243,44 +245,10 @@ namespace VoiceAssistant.Training
         /// <exception cref="InvalidDataException">The file is not a complete checkpoint of a supported version.</exception>
         public static Trainer Resume(string path, IExampleSource training, IExampleSource validation, int maxDegreeOfParallelism = 2, string checkpointPath = null)
         {
-            using var stream = File.OpenRead(path);
-            using var r = new BinaryReader(stream, System.Text.Encoding.UTF8);
-            try
-            {
-                CheckpointIo.Expect(r, CheckpointIo.Magic, "magic");
-                int version = r.ReadInt32();
-                if (version != CheckpointIo.Version)
-                {
-                    throw new InvalidDataException($"checkpoint version {version} is not supported (expected {CheckpointIo.Version})");
-                }
-
-                TinyConvConfig config = CheckpointIo.ReadConfig(r);
-                string[] labels = CheckpointIo.ReadLabels(r);
-                TrainingOptions options = CheckpointIo.ReadOptions(r);
-                options.MaxDegreeOfParallelism = maxDegreeOfParallelism;
-                options.CheckpointPath = checkpointPath ?? path;
-                long step = r.ReadInt64();
-                var state = new ulong[4];
-                for (int i = 0; i < 4; i++)
-                {
-                    state[i] = r.ReadUInt64();
-                }
-
-                var weights = new TinyConvParameters(config);
-                CheckpointIo.ReadParameters(r, weights);
-                var trainer = new Trainer(new TinyConvModel(weights), labels, options, training, validation, state, step);
-                trainer.optimizer.ReadState(r);
-                CheckpointIo.Expect(r, CheckpointIo.EndMagic, "end marker");
-                return trainer;
-            }
-            catch (EndOfStreamException e)
-            {
-                throw new InvalidDataException($"checkpoint '{path}' is truncated", e);
-            }
-            catch (ArgumentException e)
-            {
-                throw new InvalidDataException($"checkpoint '{path}' holds invalid values: {e.Message}", e);
-            }
+            CheckpointContents c = CheckpointContents.Read(path);
+            c.Options.MaxDegreeOfParallelism = maxDegreeOfParallelism;
+            c.Options.CheckpointPath = checkpointPath ?? path;
+            return new Trainer(c.Model, c.Labels, c.Options, training, validation, c.RngState, c.Step, c.Optimizer);
         }
 
         private static int TensorArgMax(ReadOnlySpan<float> values) => System.Numerics.Tensors.TensorPrimitives.IndexOfMax(values);
