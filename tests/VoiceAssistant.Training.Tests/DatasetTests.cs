@@ -200,6 +200,42 @@ namespace VoiceAssistant.Training.Tests
         }
 
         [Fact]
+        public void RealSpeechCommandsPipelineLoadsAndTrains()
+        {
+            string dir = TestSupport.SharedData.Require("data/speech_commands");
+            var data = TrainingData.Prepare(dir, new DatasetOptions { SplitSalt = "va1" }, null, () => new StandInFeatures());
+            Assert.Equal(new[] { "_silence_", "_unknown_", "yes", "no" }, data.Labels);
+            Assert.True(data.Training.Count > 400, $"{data.Training.Count} training examples");
+            Assert.NotNull(data.Validation);
+            var examples = data.Dataset.Examples(DataSplit.Training);
+            Assert.Contains(examples, e => e.Kind == ExampleKind.SilenceClip);
+            Assert.Contains(examples, e => e.Kind == ExampleKind.Unknown);
+            var options = new TrainingOptions { BatchSize = 50, Schedule = new LearningRateSchedule(new[] { new LearningRateStage(3, 0.001f) }) };
+            var trainer = new Trainer(TinyConvConfig.Default(4), data.Labels, options, data.Training, data.Validation);
+            var progress = new List<StepReport>();
+            trainer.Run(new StepRecorder(progress), TestContext.Current.CancellationToken);
+            Assert.Equal(3, progress.Count);
+            Assert.All(progress, p => Assert.True(float.IsFinite(p.Loss) && p.Loss > 0));
+        }
+
+        private sealed class StepRecorder : ITrainingProgress
+        {
+            private readonly List<StepReport> steps;
+
+            public StepRecorder(List<StepReport> steps) => this.steps = steps;
+
+            public void OnStep(StepReport report) => steps.Add(report);
+
+            public void OnEvaluation(EvaluationReport report)
+            {
+            }
+
+            public void OnCheckpoint(long step, string path)
+            {
+            }
+        }
+
+        [Fact]
         public void SharedSpeechCommandsSplitIsSpeakerDisjoint()
         {
             string dir = TestSupport.SharedData.Require("data/speech_commands");

@@ -27,7 +27,7 @@ namespace VoiceAssistant.Training.Tests
                     float sum = 0;
                     for (int k = 0; k < 8; k++)
                     {
-                        sum += Math.Abs(clip16k1s[start + k]);
+                        sum += Math.Abs((int)clip16k1s[start + k]);
                     }
 
                     features[r * Columns + c] = sum / (8 * 32768f);

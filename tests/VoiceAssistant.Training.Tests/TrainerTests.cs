@@ -101,6 +101,11 @@ namespace VoiceAssistant.Training.Tests
             AssertSameWeights(a.Model.Weights, b.Model.Weights);
             AssertSameWeights(a.Model.Weights, sequential.Model.Weights);
 
+            var evalParallel = a.Evaluate(train);
+            var evalSequential = sequential.Evaluate(train);
+            Assert.Equal(evalParallel.Loss, evalSequential.Loss);
+            Assert.Equal(evalParallel.Confusion, evalSequential.Confusion);
+
             var other = Options();
             other.Seed = 6;
             var c = new Trainer(Small, Labels, other, train, null);
