@@ -110,7 +110,12 @@ namespace VoiceAssistant.Training.Tests
         public void AddingFilesNeverMovesExistingOnes()
         {
             BuildSynthetic(speakers: 20, unknownSpeakers: 10, silenceClips: 0);
+            File.WriteAllBytes(Path.Combine(root, "yes", "._00000001_nohash_0.wav"), new byte[] { 0, 5, 22 });
+            WriteClip(Path.Combine(root, "no", "UPPER000_nohash_0.WAV"), 1);
             var before = SpeechCommandsDataset.Load(root);
+            var all = Enum.GetValues<DataSplit>().SelectMany(s => before.Examples(s)).Select(e => Path.GetFileName(e.Path)).ToArray();
+            Assert.DoesNotContain("._00000001_nohash_0.wav", all);
+            Assert.Contains("UPPER000_nohash_0.WAV", all);
             WriteClip(Path.Combine(root, "yes", "deadbeef_nohash_0.wav"), 1);
             WriteClip(Path.Combine(root, "no", "0badf00d_nohash_0.wav"), 1);
             var after = SpeechCommandsDataset.Load(root);

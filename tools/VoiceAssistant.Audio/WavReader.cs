@@ -119,8 +119,14 @@ namespace VoiceAssistant.Audio
                     dataDeclared = size;
                 }
 
-                // Chunks are word aligned: an odd size is followed by a pad byte.
+                // Chunks are word aligned: an odd size is followed by a pad byte. Some writers omit it; when the
+                // padded position does not start a plausible chunk id but the unpadded one does, follow the writer.
                 long next = (long)body + size + (size & 1);
+                if ((size & 1) == 1 && next + 4 <= bytes.Length && !IsChunkId(bytes.Slice((int)next, 4)) && IsChunkId(bytes.Slice((int)next - 1, 4)))
+                {
+                    next--;
+                }
+
                 if (next > bytes.Length)
                 {
                     break;
@@ -152,6 +158,19 @@ namespace VoiceAssistant.Audio
 
             float[] mono = Decode(bytes.Slice(dataOffset, frames * format.BlockAlign), format, frames);
             return new WavAudio(format, mono, truncated);
+        }
+
+        private static bool IsChunkId(ReadOnlySpan<byte> id)
+        {
+            foreach (byte b in id)
+            {
+                if (b < 0x20 || b > 0x7E)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static WavFormat ParseFormat(ReadOnlySpan<byte> fmt, string name)

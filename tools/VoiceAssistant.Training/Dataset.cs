@@ -104,6 +104,8 @@ namespace VoiceAssistant.Training
         /// <summary>TensorFlow's MAX_NUM_WAVS_PER_CLASS (2^27 − 1), the hash modulus minus one.</summary>
         public const long MaxWavsPerClass = (1L << 27) - 1;
 
+        private static readonly EnumerationOptions WavFiles = new EnumerationOptions { MatchCasing = MatchCasing.CaseInsensitive };
+
         private static readonly Regex NoHash = new Regex("_nohash_.*$", RegexOptions.CultureInvariant);
 
         private readonly DatasetExample[][] splits;
@@ -170,9 +172,15 @@ namespace VoiceAssistant.Training
                     continue;
                 }
 
-                foreach (string file in Directory.GetFiles(dir, "*.wav").OrderBy(f => f, StringComparer.Ordinal))
+                foreach (string file in Directory.GetFiles(dir, "*.wav", WavFiles).OrderBy(f => f, StringComparer.Ordinal))
                 {
                     string name = Path.GetFileName(file);
+                    if (name.StartsWith('.'))
+                    {
+                        // Hidden files, e.g. macOS "._clip.wav" resource forks copied along with the clips.
+                        continue;
+                    }
+
                     DataSplit split = WhichSet(name, options.ValidationPercentage, options.TestingPercentage, options.SplitSalt);
                     if (word == SilenceFolder)
                     {
@@ -198,7 +206,7 @@ namespace VoiceAssistant.Training
 
             string backgroundDir = Path.Combine(root, BackgroundFolder);
             string[] backgrounds = Directory.Exists(backgroundDir)
-                ? Directory.GetFiles(backgroundDir, "*.wav").OrderBy(f => f, StringComparer.Ordinal).ToArray()
+                ? Directory.GetFiles(backgroundDir, "*.wav", WavFiles).OrderBy(f => f, StringComparer.Ordinal).ToArray()
                 : Array.Empty<string>();
 
             var result = new DatasetExample[3][];

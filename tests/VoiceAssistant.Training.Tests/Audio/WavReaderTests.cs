@@ -85,6 +85,16 @@ namespace VoiceAssistant.Training.Tests.Audio
         }
 
         [Fact]
+        public void ToleratesAMissingPadByteAfterAnOddChunk()
+        {
+            var audio = Read(new WavBuilder()
+                .Chunk("fmt ", WavBuilder.Fmt(1, 1, 16000, 16))
+                .Chunk("LIST", new byte[] { 1, 2, 3 }, pad: false)
+                .Chunk("data", WavBuilder.Int16(7, 8)));
+            Assert.Equal(new[] { 7f / 32768, 8f / 32768 }, audio.Samples);
+        }
+
+        [Fact]
         public void AcceptsFmtAfterData()
         {
             var audio = Read(new WavBuilder().Chunk("data", WavBuilder.Int16(3)).Chunk("fmt ", WavBuilder.Fmt(1, 1, 16000, 16)));
