@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+
+namespace VoiceAssistant.Training
+{
+    /// <summary>
+    /// Everything a training run needs from a Speech Commands folder: the scanned dataset, the augmented training
+    /// source (audio in memory, features computed per draw) and the cached features of validation and testing.
+    /// </summary>
+    public sealed class TrainingData
+    {
+        private TrainingData(SpeechCommandsDataset dataset, AudioExampleSource training, FeatureSet validation, FeatureSet testing)
+        {
+            Dataset = dataset;
+            Training = training;
+            Validation = validation;
+            Testing = testing;
+        }
+
+        /// <summary>The scanned dataset (labels, examples per split).</summary>
+        public SpeechCommandsDataset Dataset { get; }
+
+        /// <summary>Training examples, augmented on every read.</summary>
+        public AudioExampleSource Training { get; }
+
+        /// <summary>Validation features (computed once, not augmented), or null when the split is empty.</summary>
+        public FeatureSet Validation { get; }
+
+        /// <summary>Testing features (computed once, not augmented), or null when the split is empty.</summary>
+        public FeatureSet Testing { get; }
+
+        /// <summary>Label names of the dataset.</summary>
+        public IReadOnlyList<string> Labels => Dataset.Labels;
+
+        /// <summary>Scans a dataset folder, loads the audio and caches validation/testing features.</summary>
+        /// <param name="root">Dataset folder in the Speech Commands layout.</param>
+        /// <param name="datasetOptions">Words, proportions, split (null for defaults).</param>
+        /// <param name="augmentation">Augmentation (null for defaults).</param>
+        /// <param name="extractorFactory">Creates a feature extractor (one per thread).</param>
+        /// <param name="seed">Seed for the generated silence of the cached sets.</param>
+        /// <param name="maxDegreeOfParallelism">Threads for loading and feature computation.</param>
+        /// <exception cref="System.IO.InvalidDataException">The folder has no training examples or a wanted word is missing.</exception>
+        /// <exception cref="Audio.WavFormatException">A clip cannot be read.</exception>
+        public static TrainingData Prepare(string root, DatasetOptions datasetOptions, AugmentationOptions augmentation, Func<IFeatureExtractor> extractorFactory, ulong seed = 59185, int maxDegreeOfParallelism = 2)
+        {
+            ArgumentNullException.ThrowIfNull(extractorFactory);
+            SpeechCommandsDataset dataset = SpeechCommandsDataset.Load(root, datasetOptions);
+            var augmenter = new Augmenter(augmentation ?? new AugmentationOptions(), AudioExampleSource.LoadBackgrounds(dataset.BackgroundFiles));
+            IReadOnlyList<DatasetExample> train = dataset.Examples(DataSplit.Training);
+            if (train.Count == 0)
+            {
+                throw new System.IO.InvalidDataException($"dataset '{root}' has no training examples with this split (try another SplitSalt or percentages)");
+            }
+
+            var training = new AudioExampleSource(train, augmenter, extractorFactory, training: true, maxDegreeOfParallelism);
+            return new TrainingData(dataset, training, Cache(dataset, DataSplit.Validation), Cache(dataset, DataSplit.Testing));
+
+            FeatureSet Cache(SpeechCommandsDataset d, DataSplit split)
+            {
+                IReadOnlyList<DatasetExample> examples = d.Examples(split);
+                return examples.Count == 0
+                    ? null
+                    : FeatureSet.Compute(new AudioExampleSource(examples, augmenter, extractorFactory, training: false, maxDegreeOfParallelism), seed, maxDegreeOfParallelism);
+            }
+        }
+    }
+}
