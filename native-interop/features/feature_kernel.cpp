@@ -96,7 +96,7 @@ int FeatureKernel::push_audio(const uint8_t *raw, size_t count, float *rows, int
             if (s != kOk)
             {
                 // The audio stays consumed; the stream resumes cleanly after configure/reset.
-                return fail(s, s == kNotImplemented ? "MFCC is not in this build (port pending)"
+                return fail(s, s == kNotImplemented ? "the feature computation is not in this build"
                                                     : "feature computation failed");
             }
             for (int c = 0; c < kCoefficientCount; c++)
