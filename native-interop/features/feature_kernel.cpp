@@ -30,7 +30,7 @@ Status FeatureKernel::configure(const PcmFormat &format, float inputScale, int i
 
 Status FeatureKernel::set_quantization(float inputScale, int inputZeroPoint)
 {
-    if (!(inputScale > 0.0f) || inputScale != inputScale || inputScale > 3.0e38f)
+    if (!(inputScale > 0.0f) || inputScale != inputScale || inputScale > 3.40282347e+38f)
     {
         return fail(kBadArgument, "input scale must be a positive finite float");
     }
@@ -51,7 +51,20 @@ void FeatureKernel::reset()
     totalRows_ = 0;
 }
 
-int FeatureKernel::push_audio(const uint8_t *raw, size_t count)
+int FeatureKernel::rows_after(size_t count) const
+{
+    const size_t samples = (static_cast<size_t>(converter_.pendingBytes()) + count) /
+                           static_cast<size_t>(converter_.frameBytes());
+    const long total = static_cast<long>(framer_.fill()) + static_cast<long>(samples);
+    if (framer_.fill() == kWindowSamples)
+    {
+        // The full window was emitted already; the next sample slides it.
+        return Framer::windows_for_samples(total - kHopSamples);
+    }
+    return Framer::windows_for_samples(total);
+}
+
+int FeatureKernel::push_audio(const uint8_t *raw, size_t count, float *rows, int rowsCapacity)
 {
     if (!configured_)
     {
@@ -60,6 +73,10 @@ int FeatureKernel::push_audio(const uint8_t *raw, size_t count)
     if (raw == nullptr && count > 0)
     {
         return fail(kBadArgument, "audio buffer is null");
+    }
+    if (rows != nullptr && rows_after(count) > rowsCapacity)
+    {
+        return fail(kBadArgument, "rows buffer too small for the rows this push produces");
     }
 
     int newRows = 0;
@@ -79,7 +96,7 @@ int FeatureKernel::push_audio(const uint8_t *raw, size_t count)
             if (s != kOk)
             {
                 // The audio stays consumed; the stream resumes cleanly after configure/reset.
-                return fail(s, s == kNotImplemented ? "MFCC is not in this build (port pending)"
+                return fail(s, s == kNotImplemented ? "the feature computation is not in this build"
                                                     : "feature computation failed");
             }
             for (int c = 0; c < kCoefficientCount; c++)
@@ -87,6 +104,14 @@ int FeatureKernel::push_audio(const uint8_t *raw, size_t count)
                 row_[c] = quantize_feature(coefficients_[c], scale_, zeroPoint_);
             }
             window_.push(row_);
+            if (rows != nullptr)
+            {
+                float *dst = rows + newRows * kCoefficientCount;
+                for (int c = 0; c < kCoefficientCount; c++)
+                {
+                    dst[c] = coefficients_[c];
+                }
+            }
             newRows++;
             if (totalRows_ < 0x7FFFFFFF)
             {

@@ -8,11 +8,14 @@
 #include "feature_window.h"
 #include "framer.h"
 #include "pcm.h"
-#include "va_constants.h"
+#include "generated/feature_constants.h"
 #include "va_status.h"
 
 namespace va
 {
+// The generated AssistantSettings constants (kWindowSamples, kCoefficientCount, ...) as va::k*.
+using namespace voice_assistant::features;
+
 // Computes kCoefficientCount floats from one window; the production one is mfcc_compute_frame.
 typedef Status (*FrameFeatureFn)(const int16_t *window, float *coefficients);
 
@@ -28,7 +31,15 @@ class FeatureKernel
     Status set_quantization(float inputScale, int inputZeroPoint);
 
     // Converts and frames `count` bytes; returns the number of new rows (>= 0) or a negative Status.
-    int push_audio(const uint8_t *raw, size_t count);
+    int push_audio(const uint8_t *raw, size_t count) { return push_audio(raw, count, nullptr, 0); }
+
+    // As above; when `rows` is not null each new row's kCoefficientCount floats are also written there
+    // (like the C# FeatureStream.Push overload with float rows). `rowsCapacity` (in rows) must be at least
+    // rows_after(count), else kBadArgument and nothing is consumed.
+    int push_audio(const uint8_t *raw, size_t count, float *rows, int rowsCapacity);
+
+    // Rows that pushing `count` more bytes will produce.
+    int rows_after(size_t count) const;
 
     void reset();
 

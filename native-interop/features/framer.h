@@ -5,10 +5,13 @@
 
 #include <cstdint>
 
-#include "va_constants.h"
+#include "generated/feature_constants.h"
 
 namespace va
 {
+// The generated AssistantSettings constants (kWindowSamples, kCoefficientCount, ...) as va::k*.
+using namespace voice_assistant::features;
+
 class Framer
 {
   public:

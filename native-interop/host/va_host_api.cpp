@@ -7,6 +7,19 @@
 namespace
 {
 va::Engine g_engine;
+va::Mfcc g_stages;
+va::PcmConverter g_pcm;
+bool g_pcmConfigured = false;
+
+bool make_format(int32_t slotBytes, int32_t channelsPerFrame, int32_t channel, int32_t sampleShift,
+                 va::PcmFormat *format)
+{
+    format->slotBytes = slotBytes;
+    format->channelsPerFrame = channelsPerFrame;
+    format->channel = channel;
+    format->sampleShift = sampleShift;
+    return va::pcm_format_valid(*format);
+}
 
 size_t to_size(int32_t n)
 {
@@ -18,18 +31,14 @@ extern "C" {
 
 int32_t va_host_abi_version(void)
 {
-    return 1;
+    return 2;
 }
 
 int32_t va_pcm_convert(const uint8_t *raw, int32_t count, int32_t slotBytes, int32_t channelsPerFrame,
                        int32_t channel, int32_t sampleShift, int16_t *out, int32_t outCapacity)
 {
     va::PcmFormat format;
-    format.slotBytes = slotBytes;
-    format.channelsPerFrame = channelsPerFrame;
-    format.channel = channel;
-    format.sampleShift = sampleShift;
-    if (!va::pcm_format_valid(format) || raw == nullptr || out == nullptr || count < 0 || outCapacity < 0)
+    if (!make_format(slotBytes, channelsPerFrame, channel, sampleShift, &format) || raw == nullptr || out == nullptr || count < 0 || outCapacity < 0)
     {
         return va::kBadArgument;
     }
@@ -61,6 +70,76 @@ int32_t va_mfcc_compute_frame(const int16_t *window, float *coefficients)
     return va::mfcc_compute_frame(window, coefficients);
 }
 
+int32_t va_float_math(int32_t op, const float *in, int32_t n, float *out)
+{
+    if (in == nullptr || out == nullptr || n < 0 || op < 0 || op > 1)
+    {
+        return va::kBadArgument;
+    }
+    for (int32_t i = 0; i < n; i++)
+    {
+        out[i] = op == 0 ? va::float_sqrt(in[i]) : va::float_log(in[i]);
+    }
+    return n;
+}
+
+int32_t va_fft_forward(const float *input, float *outRe, float *outIm)
+{
+    if (input == nullptr || outRe == nullptr || outIm == nullptr)
+    {
+        return va::kBadArgument;
+    }
+    g_stages.fft_forward(input, outRe, outIm);
+    return va::kSpectrumBins;
+}
+
+int32_t va_mel_filterbank(const float *magnitude, float *mel)
+{
+    if (magnitude == nullptr || mel == nullptr)
+    {
+        return va::kBadArgument;
+    }
+    va::mel_filterbank(magnitude, mel);
+    return va::kMelBands;
+}
+
+int32_t va_dct(const float *input, float *output)
+{
+    if (input == nullptr || output == nullptr)
+    {
+        return va::kBadArgument;
+    }
+    va::dct(input, output);
+    return va::kCoefficientCount;
+}
+
+int32_t va_pcm_stream_configure(int32_t slotBytes, int32_t channelsPerFrame, int32_t channel, int32_t sampleShift)
+{
+    va::PcmFormat format;
+    g_pcmConfigured = make_format(slotBytes, channelsPerFrame, channel, sampleShift, &format);
+    if (!g_pcmConfigured)
+    {
+        return va::kBadArgument;
+    }
+    g_pcm.configure(format);
+    return va::kOk;
+}
+
+int32_t va_pcm_stream_convert(const uint8_t *raw, int32_t count, int16_t *out, int32_t outCapacity)
+{
+    if (!g_pcmConfigured)
+    {
+        return va::kNotConfigured;
+    }
+    if ((raw == nullptr && count > 0) || count < 0 || outCapacity < 0 ||
+        (g_pcm.pendingBytes() + count) / g_pcm.frameBytes() > outCapacity)
+    {
+        return va::kBadArgument;
+    }
+    size_t used = 0;
+    return g_pcm.convert(raw, to_size(count), out, outCapacity, &used);
+}
+
 int32_t va_engine_configure(const int32_t *config, int32_t length)
 {
     return g_engine.configure(config, to_size(length));
@@ -89,5 +168,14 @@ int32_t va_engine_get_last_error(uint8_t *message, int32_t length)
 int32_t va_engine_get_features(int8_t *window, int32_t length)
 {
     return g_engine.get_features(window, to_size(length));
+}
+
+int32_t va_engine_push_audio_rows(const uint8_t *raw, int32_t count, float *rows, int32_t rowsCapacity)
+{
+    if (count < 0 || rows == nullptr || rowsCapacity < 0)
+    {
+        return va::kBadArgument;
+    }
+    return g_engine.kernel().push_audio(raw, to_size(count), rows, rowsCapacity);
 }
 }

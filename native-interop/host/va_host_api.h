@@ -25,8 +25,24 @@ VA_API int32_t va_pcm_convert(const uint8_t *raw, int32_t count, int32_t slotByt
 // Quantises n floats with the kernel's exact rule.
 VA_API int32_t va_quantize(const float *features, int32_t n, float scale, int32_t zeroPoint, int8_t *out);
 
-// One MFCC frame (480 samples -> 40 floats); kNotImplemented (-8) until the port lands.
+// One MFCC frame (480 samples -> 40 floats); returns 0.
 VA_API int32_t va_mfcc_compute_frame(const int16_t *window, float *coefficients);
+
+// The MFCC's stages on their own, for stage-by-stage comparison with the C# core:
+// op 0 = FloatMath.Sqrt, 1 = FloatMath.Log, element-wise over n floats; returns n (or a status).
+VA_API int32_t va_float_math(int32_t op, const float *in, int32_t n, float *out);
+// Fft.Forward: 512 real samples -> 257 (re, im); returns 257.
+VA_API int32_t va_fft_forward(const float *input, float *outRe, float *outIm);
+// MelFilterbank.Apply: 257 magnitudes -> 40 energies; returns 40.
+VA_API int32_t va_mel_filterbank(const float *magnitude, float *mel);
+// Dct.Apply: 40 log energies -> 40 coefficients; returns 40.
+VA_API int32_t va_dct(const float *input, float *output);
+
+// A streaming PCM converter (one global instance): configure clears the carried bytes; convert consumes
+// every byte (outCapacity must cover the completed frames) and returns the samples written or a status.
+VA_API int32_t va_pcm_stream_configure(int32_t slotBytes, int32_t channelsPerFrame, int32_t channel,
+                                       int32_t sampleShift);
+VA_API int32_t va_pcm_stream_convert(const uint8_t *raw, int32_t count, int16_t *out, int32_t outCapacity);
 
 // The same engine the firmware runs (one global instance), with the contract's layouts.
 VA_API int32_t va_engine_configure(const int32_t *config, int32_t length);
@@ -35,6 +51,8 @@ VA_API int32_t va_engine_reset(void);
 VA_API int32_t va_engine_get_info(int32_t *info, int32_t length);
 VA_API int32_t va_engine_get_last_error(uint8_t *message, int32_t length);
 VA_API int32_t va_engine_get_features(int8_t *window, int32_t length);
+// push_audio that also returns the new rows' floats (40 per row); rowsCapacity in rows.
+VA_API int32_t va_engine_push_audio_rows(const uint8_t *raw, int32_t count, float *rows, int32_t rowsCapacity);
 
 #ifdef __cplusplus
 }

@@ -62,7 +62,7 @@ TEST(Engine, InfoReportsTheContractLayout)
     ASSERT_EQ(e.configure(c.data(), c.size()), va::kOk);
     ASSERT_EQ(e.get_info(info.data(), info.size()), va::kOk);
     EXPECT_EQ(info[va::kInfoFeatureVersion], va::kFeatureVersion);
-    EXPECT_EQ(info[va::kInfoFlags], va::kFlagConfigured); // no TFLM, no MFCC yet
+    EXPECT_EQ(info[va::kInfoFlags], va::kFlagConfigured | va::kFlagHasMfcc); // no TFLM yet
     EXPECT_EQ(va::bits_to_float(info[va::kInfoInputScaleBits]), 0.5f);
     EXPECT_EQ(info[va::kInfoInputZeroPoint], -128);
     EXPECT_EQ(info[va::kInfoRowsAvailable], 0);

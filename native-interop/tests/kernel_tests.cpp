@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "feature_kernel.h"
+#include "mfcc.h"
 
 namespace
 {
@@ -77,14 +78,37 @@ TEST(Kernel, NotConfiguredAndBadFormat)
     EXPECT_EQ(k.configure(va::PcmFormat{}, 1.0f, 128), va::kBadArgument);
 }
 
-TEST(Kernel, WithoutTheMfccPortTheFirstRowReportsNotImplemented)
+TEST(Kernel, ProductionMfccRowsAndFloatRowsOut)
 {
-    va::FeatureKernel k; // production seam: mfcc_compute_frame
+    va::FeatureKernel k; // production frame function: mfcc_compute_frame
     ASSERT_EQ(k.configure(va::PcmFormat{}, 1.0f, 0), va::kOk);
-    const std::vector<uint8_t> audio = mono16(480);
-    EXPECT_EQ(k.push_audio(audio.data(), 958), 0); // 479 samples: no window yet
-    EXPECT_EQ(k.push_audio(audio.data() + 958, 2), va::kNotImplemented);
-    EXPECT_EQ(k.rows_available(), 0);
+    const std::vector<uint8_t> audio = mono16(1120);
+    float rows[2 * va::kCoefficientCount];
+    EXPECT_EQ(k.rows_after(958), 0);
+    EXPECT_EQ(k.push_audio(audio.data(), 958, rows, 0), 0); // 479 samples: no window yet
+    EXPECT_EQ(k.rows_after(2), 1);
+    EXPECT_EQ(k.push_audio(audio.data() + 958, 2, rows, 0), va::kBadArgument); // no room: nothing consumed
+    EXPECT_EQ(k.push_audio(audio.data() + 958, 2, rows, 1), 1);
+    EXPECT_EQ(k.rows_available(), 1);
+    // The first window holds samples 0..479 (value i / 320): the float row equals the stateless frame
+    // function's result on the same samples.
+    int16_t first[va::kWindowSamples];
+    for (int i = 0; i < va::kWindowSamples; i++)
+    {
+        first[i] = static_cast<int16_t>(i / 320);
+    }
+    float expected[va::kCoefficientCount];
+    ASSERT_EQ(va::mfcc_compute_frame(first, expected), va::kOk);
+    for (int c = 0; c < va::kCoefficientCount; c++)
+    {
+        EXPECT_EQ(rows[c], expected[c]) << c;
+    }
+    // 640 more bytes (320 samples) give exactly one row more; the row after that needs 320 more samples.
+    EXPECT_EQ(k.rows_after(640), 1);
+    EXPECT_EQ(k.rows_after(639), 0);
+    EXPECT_EQ(k.push_audio(audio.data() + 960, 640, rows, 1), 1);
+    EXPECT_EQ(k.rows_after(1278), 1);
+    EXPECT_EQ(k.rows_after(1280), 2);
 }
 
 TEST(Kernel, ResetForgetsAudioAndRows)

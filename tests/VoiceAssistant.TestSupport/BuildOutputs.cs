@@ -9,6 +9,9 @@ namespace VoiceAssistant.TestSupport
         /// <summary>The nanoFramework (mscorlib-only) build of the portable core.</summary>
         public static string NanoCoreAssembly => Metadata("NanoCoreAssembly");
 
+        /// <summary>The CMake build folder of native-interop (tests/run-all.sh builds it before the .NET tests).</summary>
+        public static string NativeBuildDir => Metadata("NativeBuildDir");
+
         private static string Metadata(string key)
         {
             return typeof(BuildOutputs).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()

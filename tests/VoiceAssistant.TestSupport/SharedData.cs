@@ -15,7 +15,7 @@ namespace VoiceAssistant.TestSupport
         public static string Root => Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared"));
 
         /// <summary>True when running under CI, where missing shared data is an error.</summary>
-        public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        public static bool IsCi => Prerequisite.IsCi;
 
         /// <summary>Returns the absolute path of a file or folder under shared/, or skips/fails the test when it is absent.</summary>
         /// <param name="relativePath">Path relative to shared/, with forward slashes.</param>
@@ -27,13 +27,7 @@ namespace VoiceAssistant.TestSupport
                 return full;
             }
 
-            string message = $"shared data '{relativePath}' not found at {full}; place the project's shared/ folder beside the checkout to run this test";
-            if (IsCi)
-            {
-                Assert.Fail(message);
-            }
-
-            Assert.Skip(message);
+            Prerequisite.Missing($"shared data '{relativePath}' not found at {full}; place the project's shared/ folder beside the checkout to run this test");
             return full;
         }
     }

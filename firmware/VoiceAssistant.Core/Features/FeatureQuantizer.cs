@@ -7,9 +7,9 @@ namespace VoiceAssistant.Core.Features
     /// </summary>
     /// <remarks>
     /// Exact operation sequence (copied op for op by the native kernel): v = feature / scale; clamp v to
-    /// [−1000, 1000]; t = (int)v (truncation); frac = v − t; if frac ≥ 0.5 then t + 1, else if frac ≤ −0.5 then
-    /// t − 1 (round half away from zero); t += zeroPoint; saturate to [−128, 127]. Features are always finite
-    /// (the log input is floored), so NaN handling is not part of the contract.
+    /// [−1000, 1000] (NaN → −1000); t = (int)v (truncation); frac = v − t; if frac ≥ 0.5 then t + 1, else if frac ≤ −0.5 then
+    /// t − 1 (round half away from zero); t += zeroPoint; saturate to [−128, 127]. Features from the MFCC are always
+    /// finite (the log input is floored); NaN is still defined so that every runtime gives the same byte.
     /// </remarks>
     public sealed class FeatureQuantizer
     {
@@ -52,7 +52,8 @@ namespace VoiceAssistant.Core.Features
                 v = 1000f;
             }
 
-            if (v < -1000f)
+            // Written as !(v >= -1000) so NaN also lands on -1000: (int)NaN differs between runtimes.
+            if (!(v >= -1000f))
             {
                 v = -1000f;
             }

@@ -41,6 +41,14 @@ namespace VoiceAssistant.Core.Tests.Features
         }
 
         [Fact]
+        public void NanMapsToTheLowEnd()
+        {
+            // NaN is clamped to -1000 before the int cast (whose NaN result differs between runtimes).
+            Assert.Equal((sbyte)-128, new FeatureQuantizer(1f, 0).Quantize(float.NaN));
+            Assert.Equal((sbyte)-128, new FeatureQuantizer(0.5f, 127).Quantize(float.NaN));
+        }
+
+        [Fact]
         public void JustBelowHalfRoundsDown()
         {
             var q = new FeatureQuantizer(1f, 0);
