@@ -170,6 +170,25 @@ namespace VoiceAssistant.Host.Tests
         }
 
         [Fact]
+        public void ImageShapedModelInputIsAccepted()
+        {
+            // The same model with its input declared [1,49,40,1] (the reshape then maps it onto itself).
+            TfliteModel image = Model();
+            image.MainSubgraph.Tensors[3].Shape = new[] { 1, 49, 40, 1 };
+            byte[] pcm = YesPcm();
+            var a = new HostKeywordSpotter(new AssistantSettings(), image, Labels);
+            HostKeywordSpotter b = Spotter();
+            Assert.Equal(new[] { 1, 49, 40, 1 }, a.Interpreter.Input.Shape);
+            a.PushAudio(pcm, 0, pcm.Length);
+            b.PushAudio(pcm, 0, pcm.Length);
+            var sa = new sbyte[4];
+            var sb = new sbyte[4];
+            a.Invoke(sa);
+            b.Invoke(sb);
+            Assert.Equal(sb, sa);
+        }
+
+        [Fact]
         public void MismatchedModelsAndArgumentsAreClearErrors()
         {
             var e = Assert.Throws<ModelException>(() => new HostKeywordSpotter(new AssistantSettings(), Model(), new[] { "a", "b", "c" }));
