@@ -12,6 +12,7 @@ namespace VoiceAssistant.Cli
         public static readonly ICliCommand[] Commands =
         {
             new InspectCommand(),
+            new RunCommand(),
         };
 
         /// <summary>Process entry point.</summary>
@@ -23,7 +24,7 @@ namespace VoiceAssistant.Cli
         /// <param name="console">Output and error writers.</param>
         public static int Run(string[] args, CliConsole console)
         {
-            var root = new RootCommand("Voice assistant tools: model inspection and (later) feature/model checks.");
+            var root = new RootCommand("Voice assistant tools: model inspection and running.");
             foreach (ICliCommand command in Commands)
             {
                 root.Subcommands.Add(command.Build(console));

@@ -82,7 +82,9 @@ namespace VoiceAssistant.Tflite.Benchmarks
             return output[0];
         }
 
-        private static string SharedRoot()
+        /// <summary>Absolute path of ../shared beside the repository root.</summary>
+        /// <returns>The path.</returns>
+        internal static string SharedRoot()
         {
             for (string dir = AppContext.BaseDirectory; dir != null; dir = Path.GetDirectoryName(dir))
             {

@@ -14,13 +14,18 @@ namespace VoiceAssistant.Tflite.Tests.Format
     /// any other exception, a case slower than <see cref="MaxCaseMilliseconds"/> or allocating more than
     /// <see cref="MaxCaseAllocation"/> fails the test. Accepted models are also rendered and re-written.
     /// Environment: VA_FUZZ_CASES (random mutation cases, default 3000; e.g. 100000 for a long run),
-    /// VA_FUZZ_SEED (default 20261125).
+    /// VA_FUZZ_SEED (default 20261125). Every accepted model is also given to <see cref="TfliteInterpreter"/>
+    /// (construction, then a few invokes with random inputs on alternating kernel paths): again only
+    /// <see cref="ModelException"/> may escape.
     /// </summary>
     public class LoaderFuzzTests
     {
         private const int MaxCaseMilliseconds = 5000;
         private const int HangSeconds = 30;
         private const long MaxCaseAllocation = 32L * 1024 * 1024;
+        /// <summary>Models whose estimated work per invoke exceeds this are built but not invoked (keeps CI fast).</summary>
+        private const long MaxInvokeWork = 4_000_000;
+        private const int InvokesPerModel = 3;
         private static readonly int[] HostileWords = { -1, int.MaxValue, int.MinValue, 0x40000000, 0x7FFFFFF0, 0, 1, 4, 0xFFFF, 0x10000 };
 
         private readonly ITestOutputHelper output;
@@ -301,6 +306,47 @@ namespace VoiceAssistant.Tflite.Tests.Format
             return string.Join(", ", done);
         }
 
+        /// <summary>Builds the interpreter and, when affordable, invokes it a few times on seeded random inputs.</summary>
+        private static string Interpret(TfliteModel model, int seed, FuzzStats stats)
+        {
+            TfliteInterpreter interpreter;
+            try
+            {
+                interpreter = new TfliteInterpreter(model, new InterpreterOptions { UseReferenceKernels = (seed & 1) == 1 });
+            }
+            catch (ModelException)
+            {
+                stats.InterpreterRejected++;
+                return null;
+            }
+
+            stats.InterpreterBuilt++;
+            if (interpreter.Work > MaxInvokeWork)
+            {
+                stats.TooCostly++;
+                return null;
+            }
+
+            var rng = new Random(seed);
+            var input = new sbyte[interpreter.Input.ElementCount];
+            var output = new sbyte[interpreter.Output.ElementCount];
+            stats.Invoked++;
+            try
+            {
+                for (int k = 0; k < InvokesPerModel; k++)
+                {
+                    rng.NextBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(input.AsSpan()));
+                    interpreter.Invoke(input, output);
+                }
+            }
+            catch (ModelException)
+            {
+                stats.InvokeRejected++;
+            }
+
+            return null;
+        }
+
         private sealed class FuzzStats
         {
             public int Cases;
@@ -309,8 +355,13 @@ namespace VoiceAssistant.Tflite.Tests.Format
             public double MaxCaseMs;
             public long MaxAllocation;
             public long ElapsedMs;
+            public int InterpreterBuilt;
+            public int InterpreterRejected;
+            public int Invoked;
+            public int InvokeRejected;
+            public int TooCostly;
 
-            public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Cases} cases in {ElapsedMs} ms: {Accepted} loaded, {Rejected} rejected with ModelException; slowest case {MaxCaseMs:F2} ms, largest allocation {MaxAllocation / 1024} KiB");
+            public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Cases} cases in {ElapsedMs} ms: {Accepted} loaded, {Rejected} rejected with ModelException; interpreter built for {InterpreterBuilt} (refused {InterpreterRejected}), {Invoked} invoked ({InvokeRejected} failed with ModelException, {TooCostly} too costly to invoke); slowest case {MaxCaseMs:F2} ms, largest allocation {MaxAllocation / 1024} KiB");
         }
 
         /// <summary>Runs the cases on a worker thread so that a hang is reported (with its case) instead of blocking.</summary>
@@ -340,7 +391,7 @@ namespace VoiceAssistant.Tflite.Tests.Format
                     stats.Cases++;
                     long before = GC.GetAllocatedBytesForCurrentThread();
                     var sw = Stopwatch.StartNew();
-                    string problem = OneCase(bytes, checkAccepted, out bool accepted);
+                    string problem = OneCase(bytes, checkAccepted, stats, out bool accepted);
                     sw.Stop();
                     long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
                     stats.MaxCaseMs = Math.Max(stats.MaxCaseMs, sw.Elapsed.TotalMilliseconds);
@@ -386,7 +437,7 @@ namespace VoiceAssistant.Tflite.Tests.Format
             return stats;
         }
 
-        private static string OneCase(byte[] bytes, Func<TfliteModel, string> checkAccepted, out bool accepted)
+        private static string OneCase(byte[] bytes, Func<TfliteModel, string> checkAccepted, FuzzStats stats, out bool accepted)
         {
             accepted = false;
             try
@@ -403,7 +454,12 @@ namespace VoiceAssistant.Tflite.Tests.Format
                 }
 
                 TfliteModel again = TfliteModel.Parse(TfliteWriter.Write(model));
-                return ModelComparer.Differences(model, again).Count == 0 ? null : "accepted model does not round-trip";
+                if (ModelComparer.Differences(model, again).Count != 0)
+                {
+                    return "accepted model does not round-trip";
+                }
+
+                return Interpret(model, bytes.Length, stats);
             }
             catch (ModelException)
             {

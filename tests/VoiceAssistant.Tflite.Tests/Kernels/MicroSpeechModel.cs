@@ -167,7 +167,11 @@ namespace VoiceAssistant.Tflite.Tests.Kernels
                     SBytes(c.GetProperty("input")),
                     SBytes(inter.GetProperty("2")),
                     SBytes(inter.GetProperty("6")),
-                    SBytes(c.GetProperty("output"))));
+                    SBytes(c.GetProperty("output")))
+                {
+                    Argmax = c.GetProperty("argmax").GetInt32(),
+                    Kind = c.GetProperty("kind").GetString(),
+                });
             }
 
             return list;
@@ -230,5 +234,11 @@ namespace VoiceAssistant.Tflite.Tests.Kernels
 
         /// <summary>Softmax output.</summary>
         public sbyte[] Output { get; }
+
+        /// <summary>TFLM's argmax of the output (ties to the lowest index).</summary>
+        public int Argmax { get; init; }
+
+        /// <summary>wav_features, random or edge.</summary>
+        public string Kind { get; init; }
     }
 }
