@@ -13,6 +13,7 @@ namespace VoiceAssistant.Cli
         {
             new InspectCommand(),
             new RunCommand(),
+            new TrainCommand(),
         };
 
         /// <summary>Process entry point.</summary>

@@ -54,6 +54,10 @@ namespace VoiceAssistant.Training
         /// <inheritdoc />
         public int Count => labels.Length;
 
+        /// <summary>Label of an example (without rendering it).</summary>
+        /// <param name="index">Example index.</param>
+        public int LabelOf(int index) => labels[index];
+
         /// <inheritdoc />
         public int FeatureLength { get; }
 

@@ -58,6 +58,12 @@ namespace VoiceAssistant.Training
         /// <summary>Unknown-word examples per split, as a percentage of the wanted-word examples (default 10).</summary>
         public double UnknownPercentage { get; set; } = 10;
 
+        /// <summary>
+        /// Whether silence beyond the <c>_silence_</c> clips of a split is generated from background noise (default
+        /// true, as TensorFlow). False caps silence at the clips there are, e.g. to evaluate on every clip of a split.
+        /// </summary>
+        public bool GenerateSilence { get; set; } = true;
+
         /// <summary>Share of speakers in validation (default 10).</summary>
         public double ValidationPercentage { get; set; } = 10;
 
@@ -91,6 +97,12 @@ namespace VoiceAssistant.Training
     {
         /// <summary>Label of silence (index 0).</summary>
         public const string SilenceLabel = "_silence_";
+
+        /// <summary>Index of <see cref="SilenceLabel"/>.</summary>
+        public const int SilenceIndex = 0;
+
+        /// <summary>Index of <see cref="UnknownLabel"/>.</summary>
+        public const int UnknownIndex = 1;
 
         /// <summary>Label of other words (index 1).</summary>
         public const string UnknownLabel = "_unknown_";
@@ -220,7 +232,7 @@ namespace VoiceAssistant.Training
 
                 rng.Shuffle(silence[s]);
                 examples.AddRange(silence[s].Take(silenceCount));
-                for (int i = silence[s].Count; i < silenceCount; i++)
+                for (int i = silence[s].Count; options.GenerateSilence && i < silenceCount; i++)
                 {
                     examples.Add(new DatasetExample(null, SilenceLabel, null, 0, split, ExampleKind.GeneratedSilence));
                 }

@@ -138,6 +138,19 @@ namespace VoiceAssistant.Training
         /// <summary>Largest random time shift in ms, either way, padded with zeros (default 100).</summary>
         public int TimeShiftMs { get; set; } = 100;
 
+        /// <summary>
+        /// Augmented renderings computed once per training clip (default 0: render and featurise every draw, as
+        /// TensorFlow does). A positive value trades augmentation variety for speed; see <see cref="AugmentedVariants"/>.
+        /// </summary>
+        public int PrecomputedVariants { get; set; }
+
+        /// <summary>
+        /// Renderings per unknown-word clip when <see cref="PrecomputedVariants"/> is positive (default 0: the same
+        /// number). Fewer than for the wanted words lets a run use every unknown clip of a large vocabulary without
+        /// unknown dominating the draws.
+        /// </summary>
+        public int UnknownVariants { get; set; }
+
         /// <summary>Clip length in samples (one second at 16 kHz).</summary>
         public int ClipSamples { get; set; } = 16000;
     }

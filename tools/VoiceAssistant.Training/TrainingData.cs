@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace VoiceAssistant.Training
 {
@@ -9,9 +10,10 @@ namespace VoiceAssistant.Training
     /// </summary>
     public sealed class TrainingData
     {
-        private TrainingData(SpeechCommandsDataset dataset, AudioExampleSource training, FeatureSet validation, FeatureSet testing)
+        private TrainingData(SpeechCommandsDataset dataset, AudioExampleSource trainingAudio, IExampleSource training, FeatureSet validation, FeatureSet testing)
         {
             Dataset = dataset;
+            TrainingAudio = trainingAudio;
             Training = training;
             Validation = validation;
             Testing = testing;
@@ -20,8 +22,14 @@ namespace VoiceAssistant.Training
         /// <summary>The scanned dataset (labels, examples per split).</summary>
         public SpeechCommandsDataset Dataset { get; }
 
-        /// <summary>Training examples, augmented on every read.</summary>
-        public AudioExampleSource Training { get; }
+        /// <summary>Training clips as audio, augmented on every read.</summary>
+        public AudioExampleSource TrainingAudio { get; }
+
+        /// <summary>
+        /// What the trainer draws from: <see cref="TrainingAudio"/> itself (rendered per draw) or, when
+        /// <see cref="AugmentationOptions.PrecomputedVariants"/> is positive, that many precomputed renderings per clip.
+        /// </summary>
+        public IExampleSource Training { get; }
 
         /// <summary>Validation features (computed once, not augmented), or null when the split is empty.</summary>
         public FeatureSet Validation { get; }
@@ -39,21 +47,37 @@ namespace VoiceAssistant.Training
         /// <param name="extractorFactory">Creates a feature extractor (one per thread).</param>
         /// <param name="seed">Seed for the generated silence of the cached sets.</param>
         /// <param name="maxDegreeOfParallelism">Threads for loading and feature computation.</param>
+        /// <param name="progress">Receives (stage, done, total) while features are computed (from worker threads), or null.</param>
         /// <exception cref="System.IO.InvalidDataException">The folder has no training examples or a wanted word is missing.</exception>
         /// <exception cref="Audio.WavFormatException">A clip cannot be read.</exception>
-        public static TrainingData Prepare(string root, DatasetOptions datasetOptions, AugmentationOptions augmentation, Func<IFeatureExtractor> extractorFactory, ulong seed = 59185, int maxDegreeOfParallelism = 2)
+        public static TrainingData Prepare(string root, DatasetOptions datasetOptions, AugmentationOptions augmentation, Func<IFeatureExtractor> extractorFactory, ulong seed = 59185, int maxDegreeOfParallelism = 2, Action<string, int, int> progress = null)
         {
             ArgumentNullException.ThrowIfNull(extractorFactory);
             SpeechCommandsDataset dataset = SpeechCommandsDataset.Load(root, datasetOptions);
-            var augmenter = new Augmenter(augmentation ?? new AugmentationOptions(), AudioExampleSource.LoadBackgrounds(dataset.BackgroundFiles));
+            augmentation ??= new AugmentationOptions();
+            var augmenter = new Augmenter(augmentation, AudioExampleSource.LoadBackgrounds(dataset.BackgroundFiles));
             IReadOnlyList<DatasetExample> train = dataset.Examples(DataSplit.Training);
             if (train.Count == 0)
             {
                 throw new System.IO.InvalidDataException($"dataset '{root}' has no training examples with this split (try another SplitSalt or percentages)");
             }
 
-            var training = new AudioExampleSource(train, augmenter, extractorFactory, training: true, maxDegreeOfParallelism);
-            return new TrainingData(dataset, training, Cache(dataset, DataSplit.Validation), Cache(dataset, DataSplit.Testing));
+            var audio = new AudioExampleSource(train, augmenter, extractorFactory, training: true, maxDegreeOfParallelism);
+            IExampleSource training = audio;
+            if (augmentation.PrecomputedVariants > 0)
+            {
+                int unknown = augmentation.UnknownVariants > 0 ? augmentation.UnknownVariants : augmentation.PrecomputedVariants;
+                int[] variants = new int[audio.Count];
+                for (int i = 0; i < variants.Length; i++)
+                {
+                    variants[i] = audio.LabelOf(i) == SpeechCommandsDataset.UnknownIndex ? unknown : augmentation.PrecomputedVariants;
+                }
+
+                int total = variants.Sum();
+                training = AugmentedVariants.Compute(audio, variants, seed, maxDegreeOfParallelism, done => progress?.Invoke("training variants", done, total));
+            }
+
+            return new TrainingData(dataset, audio, training, Cache(dataset, DataSplit.Validation), Cache(dataset, DataSplit.Testing));
 
             FeatureSet Cache(SpeechCommandsDataset d, DataSplit split)
             {
