@@ -14,6 +14,7 @@ namespace VoiceAssistant.Cli
             new InspectCommand(),
             new RunCommand(),
             new TrainCommand(),
+            new ListenCommand(),
         };
 
         /// <summary>Process entry point.</summary>
