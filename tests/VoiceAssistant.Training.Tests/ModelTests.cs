@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Xunit;
 
 namespace VoiceAssistant.Training.Tests
@@ -131,6 +132,31 @@ namespace VoiceAssistant.Training.Tests
                 {
                     Assert.Equal(Math.Exp(expected[l] - max) / z, worker.Probabilities[l], 1e-5);
                 }
+            }
+        }
+
+        [Fact]
+        public void SoftmaxStaysFiniteWhenLogitsExceedTheFloatExpRange()
+        {
+            // Inputs of the size a quiet clip's MFCC c0 reaches with large weights: logits in the thousands.
+            TinyConvConfig config = Tiny;
+            TinyConvParameters p = RandomParameters(config, 11, 0.5, 0.2);
+            var worker = new TinyConvWorker(p);
+            float[] input = RandomInput(config.InputSize, 7);
+            for (int i = 0; i < input.Length; i++)
+            {
+                input[i] *= 5000f;
+            }
+
+            worker.Forward(input);
+            double[] expected = ReferenceLogits(p, input, null);
+            double max = expected.Max();
+            Assert.True(max > 100, $"largest logit {max} should overflow exp in float");
+            double z = expected.Sum(e => Math.Exp(e - max));
+            for (int l = 0; l < config.LabelCount; l++)
+            {
+                Assert.True(float.IsFinite(worker.Probabilities[l]));
+                Assert.Equal(Math.Exp(expected[l] - max) / z, worker.Probabilities[l], 1e-4);
             }
         }
 

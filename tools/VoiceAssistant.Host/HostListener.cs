@@ -65,7 +65,8 @@ namespace VoiceAssistant.Host
             int hop = settings.HopBytes;
             for (int end = offset + count; offset < end;)
             {
-                int take = Math.Min(hop, end - offset);
+                // Up to the next hop boundary of the whole stream, so odd-sized calls still deliver whole hops.
+                int take = (int)Math.Min(hop - (bytes % hop), end - offset);
                 int newRows = spotter.PushAudio(raw, offset, take);
                 offset += take;
                 bytes += take;

@@ -98,7 +98,10 @@ namespace VoiceAssistant.Training
                 logits[l] = weights.FcBias[l] + TensorPrimitives.Dot(fcW.AsSpan(l * flat, flat), activation);
             }
 
-            TensorPrimitives.SoftMax(logits, probabilities);
+            // Shift by the largest logit first: TensorPrimitives.SoftMax exponentiates as is, and the firmware MFCC's
+            // large coefficients (c0 of a quiet clip is in the hundreds) can push a logit past exp's float range.
+            TensorPrimitives.Subtract(logits, TensorPrimitives.Max(logits), probabilities);
+            TensorPrimitives.SoftMax(probabilities, probabilities);
             return TensorPrimitives.IndexOfMax(logits);
         }
 

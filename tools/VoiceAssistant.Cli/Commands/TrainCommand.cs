@@ -48,11 +48,12 @@ namespace VoiceAssistant.Cli.Commands
             var unknownVariants = new Option<int>("--unknown-variants") { Description = "Renderings per unknown-word clip (0 = same as --variants)", DefaultValueFactory = _ => Defaults.UnknownVariants };
             var unknownShare = new Option<double>("--unknown-percentage") { Description = "Unknown-word clips per split as a percentage of the wanted-word clips (TF: 10; default: all there are)", DefaultValueFactory = _ => Defaults.UnknownPercentage };
             var silenceShare = new Option<double>("--silence-percentage") { Description = "Silence examples per split as a percentage of the wanted-word clips (TF: 10)", DefaultValueFactory = _ => Defaults.SilencePercentage };
+            var floor = new Option<float>("--feature-floor") { Description = "Lowest MFCC value (quieter frames are raised to it; export must calibrate with the same floor)", DefaultValueFactory = _ => MfccFeatureExtractor.DefaultFloor };
             var threads = new Option<int>("--threads") { Description = "Worker threads (does not change the result)", DefaultValueFactory = _ => Environment.ProcessorCount };
             var evalEvery = new Option<int>("--eval-every") { Description = "Validate every this many steps (0 = only at the end)", DefaultValueFactory = _ => 1000 };
             var resume = new Option<FileInfo>("--resume") { Description = "Continue from this checkpoint (same --data, --words and --split-salt)" };
             var command = new Command("train", "Train a keyword model (float tinyConv on the firmware's MFCC) and write a checkpoint.");
-            foreach (Option o in new Option[] { data, output, words, steps, rates, batch, seed, salt, variants, unknownVariants, unknownShare, silenceShare, threads, evalEvery, resume })
+            foreach (Option o in new Option[] { data, output, words, steps, rates, batch, seed, salt, variants, unknownVariants, unknownShare, silenceShare, floor, threads, evalEvery, resume })
             {
                 command.Options.Add(o);
             }
@@ -63,7 +64,7 @@ namespace VoiceAssistant.Cli.Commands
                 {
                     Data = r.GetValue(data), Out = r.GetValue(output), Words = r.GetValue(words), Steps = r.GetValue(steps), Rates = r.GetValue(rates),
                     BatchSize = r.GetValue(batch), Seed = r.GetValue(seed), SplitSalt = r.GetValue(salt), Variants = r.GetValue(variants),
-                    UnknownVariants = r.GetValue(unknownVariants), UnknownPercentage = r.GetValue(unknownShare), SilencePercentage = r.GetValue(silenceShare),
+                    UnknownVariants = r.GetValue(unknownVariants), UnknownPercentage = r.GetValue(unknownShare), SilencePercentage = r.GetValue(silenceShare), FeatureFloor = r.GetValue(floor),
                     Threads = r.GetValue(threads), EvaluateEvery = r.GetValue(evalEvery), Resume = r.GetValue(resume),
                 };
                 return System.Threading.Tasks.Task.FromResult(Run(a, console, token));
@@ -107,7 +108,7 @@ namespace VoiceAssistant.Cli.Commands
             try
             {
                 console.Out.WriteLine($"Loading {a.Data.FullName} and computing MFCC features ({a.Threads} threads)...");
-                prepared = TrainingData.Prepare(a.Data.FullName, datasetOptions, augmentation, () => new MfccFeatureExtractor(), a.Seed, a.Threads);
+                prepared = TrainingData.Prepare(a.Data.FullName, datasetOptions, augmentation, () => new MfccFeatureExtractor(a.FeatureFloor), a.Seed, a.Threads);
                 if (a.Resume != null)
                 {
                     trainer = Trainer.Resume(a.Resume.FullName, prepared.Training, prepared.Validation, a.Threads, checkpoint);
@@ -185,6 +186,8 @@ namespace VoiceAssistant.Cli.Commands
 
             public double SilencePercentage { get; set; } = Defaults.SilencePercentage;
 
+            public float FeatureFloor { get; set; } = MfccFeatureExtractor.DefaultFloor;
+
             public int Threads { get; set; } = 2;
 
             public int EvaluateEvery { get; set; } = 1000;
@@ -245,6 +248,11 @@ namespace VoiceAssistant.Cli.Commands
                 if (!(UnknownPercentage >= 0) || !(SilencePercentage >= 0))
                 {
                     return "--unknown-percentage and --silence-percentage must not be negative";
+                }
+
+                if (float.IsNaN(FeatureFloor))
+                {
+                    return "--feature-floor must be a number";
                 }
 
                 if (Threads < 1 || EvaluateEvery < 0)

@@ -1,0 +1,102 @@
+using System;
+using System.IO;
+using System.Linq;
+using VoiceAssistant.Audio;
+using Xunit;
+using static VoiceAssistant.Cli.Tests.CliRunner;
+
+namespace VoiceAssistant.Cli.Tests
+{
+    public sealed class TrainCommandTests : IDisposable
+    {
+        private readonly string dir = Path.Combine(Path.GetTempPath(), $"va-train-test-{Guid.NewGuid():N}");
+
+        public TrainCommandTests() => Directory.CreateDirectory(dir);
+
+        public void Dispose() => Directory.Delete(dir, true);
+
+        private static void WriteTone(string path, double hz)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path));
+            WavWriter.WriteMono16(path, Enumerable.Range(0, 16000).Select(i => (short)(8000 * Math.Sin(2 * Math.PI * hz * i / 16000))).ToArray());
+        }
+
+        private string Dataset()
+        {
+            string root = Path.Combine(dir, "data");
+            for (int s = 0; s < 20; s++)
+            {
+                string speaker = (s * 2654435761u).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+                WriteTone(Path.Combine(root, "yes", $"{speaker}_nohash_0.wav"), 300 + (10 * s));
+                WriteTone(Path.Combine(root, "no", $"{speaker}_nohash_0.wav"), 1500 + (10 * s));
+                WriteTone(Path.Combine(root, "cat", $"{speaker}_nohash_0.wav"), 3000 + (10 * s));
+            }
+
+            return root;
+        }
+
+        [Fact]
+        public void TrainsWritesACheckpointAndResumes()
+        {
+            string data = Dataset();
+            string outDir = Path.Combine(dir, "out");
+            var (code, output, err) = Run("train", "--data", data, "--out", outDir, "--steps", "4", "--learning-rates", "0.001", "--batch-size", "10", "--variants", "2", "--eval-every", "2");
+            Assert.True(code == 0, err);
+            Assert.Contains("Labels _silence_, _unknown_, yes, no", output);
+            Assert.Contains("step 2/4 loss", output);
+            Assert.Contains("step 4/4 loss", output);
+            string checkpoint = Path.Combine(outDir, "model.ckpt");
+            Assert.True(File.Exists(checkpoint));
+            Assert.Equal(4, VoiceAssistant.Training.CheckpointContents.Read(checkpoint).Step);
+
+            // The checkpoint's own schedule is continued (4 steps), so resuming a finished run does no more steps.
+            string copy = Path.Combine(dir, "copy.ckpt");
+            File.Copy(checkpoint, copy);
+            (code, output, err) = Run("train", "--data", data, "--out", outDir, "--resume", copy, "--variants", "2");
+            Assert.True(code == 0, err);
+            Assert.Contains("from step 4", output);
+        }
+
+        [Fact]
+        public void ResumingWithOtherWordsIsRefused()
+        {
+            string data = Dataset();
+            string outDir = Path.Combine(dir, "out");
+            Assert.Equal(0, Run("train", "--data", data, "--out", outDir, "--steps", "1", "--learning-rates", "0.001", "--batch-size", "5", "--variants", "1").Code);
+            WriteTone(Path.Combine(data, "cat", "extra_nohash_0.wav"), 100);
+            var (code, _, err) = Run("train", "--data", data, "--out", outDir, "--words", "yes,cat", "--resume", Path.Combine(outDir, "model.ckpt"), "--variants", "1");
+            Assert.Equal(2, code);
+            Assert.Contains("checkpoint labels", err);
+        }
+
+        [Theory]
+        [InlineData("--steps", "100,10", "--learning-rates", "0.001")]
+        [InlineData("--steps", "ten", "--learning-rates", "0.001")]
+        [InlineData("--batch-size", "0", "--variants", "1")]
+        [InlineData("--words", "yes,_x", "--variants", "1")]
+        [InlineData("--variants", "-1", "--threads", "1")]
+        [InlineData("--resume", "missing.ckpt", "--threads", "1")]
+        public void BadArgumentsExitWithTwoAndAMessage(string option1, string value1, string option2, string value2)
+        {
+            string data = Dataset();
+            var (code, _, err) = Run("train", "--data", data, "--out", Path.Combine(dir, "out"), option1, value1, option2, value2);
+            Assert.Equal(2, code);
+            Assert.StartsWith("error: ", err);
+            Assert.DoesNotContain("   at ", err);
+        }
+
+        [Fact]
+        public void MissingDatasetOrWordIsAClearError()
+        {
+            var (code, _, err) = Run("train", "--data", Path.Combine(dir, "nowhere"), "--out", Path.Combine(dir, "out"));
+            Assert.Equal(2, code);
+            Assert.Contains("not found", err);
+
+            string data = Dataset();
+            (code, _, err) = Run("train", "--data", data, "--out", Path.Combine(dir, "out"), "--words", "yes,maybe");
+            Assert.Equal(1, code);
+            Assert.Contains("maybe", err);
+            Assert.DoesNotContain("   at ", err);
+        }
+    }
+}
