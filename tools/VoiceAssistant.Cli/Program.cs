@@ -12,6 +12,8 @@ namespace VoiceAssistant.Cli
         public static readonly ICliCommand[] Commands =
         {
             new InspectCommand(),
+            new SynthCommand(),
+            new ImportCommand(),
         };
 
         /// <summary>Process entry point.</summary>

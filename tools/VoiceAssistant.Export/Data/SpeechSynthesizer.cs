@@ -112,7 +112,8 @@ namespace VoiceAssistant.Export.Data
         /// <param name="rng">Random source, or null for a clean conversion.</param>
         public static List<string> SoxArguments(string input, string output, Random rng)
         {
-            var a = new List<string> { input, "-r", "16000", "-c", "1", "-b", "16", output };
+            // -R -D: repeatable and no dither, so the same seed gives the same clips.
+            var a = new List<string> { "-R", "-D", input, "-r", "16000", "-c", "1", "-b", "16", output };
             if (rng != null)
             {
                 a.AddRange(new[] { "tempo", Inv(0.85 + 0.3 * rng.NextDouble()) });
