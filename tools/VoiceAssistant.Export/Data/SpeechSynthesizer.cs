@@ -67,7 +67,8 @@ namespace VoiceAssistant.Export.Data
             Directory.CreateDirectory(work);
             try
             {
-                var rng = new Random(HashCode.Combine(options.Seed, StableHash(word)));
+                // Not HashCode.Combine: it is randomised per process, and the same seed must give the same clips in every run.
+                var rng = new Random(unchecked((options.Seed * 486187739) ^ StableHash(word)));
                 foreach (string voice in options.Voices)
                 {
                     foreach (int pitch in options.Pitches)
