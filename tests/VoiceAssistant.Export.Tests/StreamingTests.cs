@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using VoiceAssistant.Core.Model;
 using VoiceAssistant.Core.Settings;
@@ -63,6 +64,28 @@ namespace VoiceAssistant.Export.Tests
                 short expected = (short)((w.Label == "yes" ? 1000 : -2000) + (s % 2 == 0 ? 50 : -50));
                 Assert.Equal(expected, set.Audio[s]);
                 Assert.Equal(expected, set.Audio[s + 16000 - 2]);
+            }
+        }
+
+        [Fact]
+        public void SaveAndLoadKeepAudioAndWords()
+        {
+            string dir = Path.Combine(Path.GetTempPath(), "va-stream-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                var clip = new short[16000];
+                clip[100] = 1234;
+                StreamingTestSet set = StreamingTestSet.Build(new[] { new LabeledClip("yes", clip), new LabeledClip("unknown", clip) }, new short[] { 7 }, 30, 1);
+                string wav = Path.Combine(dir, "stream.wav");
+                set.Save(wav);
+                Assert.StartsWith("label,start_ms,length_ms\n", File.ReadAllText(Path.Combine(dir, "stream.words.csv")).Replace("\r", string.Empty));
+                StreamingTestSet back = StreamingTestSet.Load(wav);
+                Assert.Equal(set.Audio, back.Audio);
+                Assert.Equal(set.Words.Select(w => (w.Label, w.StartMs, w.LengthMs)), back.Words.Select(w => (w.Label, w.StartMs, w.LengthMs)));
+            }
+            finally
+            {
+                Directory.Delete(dir, true);
             }
         }
 

@@ -1,5 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using VoiceAssistant.Export.Data;
 using VoiceAssistant.Core.Recognition;
 using VoiceAssistant.Core.Settings;
 
@@ -135,6 +139,56 @@ namespace VoiceAssistant.Export.Evaluation
 
             return new StreamingTestSet(audio, words);
         }
+
+        /// <summary>
+        /// Writes the recording (<paramref name="wavPath"/>) and its word list beside it
+        /// (<c>&lt;name&gt;.words.csv</c>: <c>label,start_ms,length_ms</c>), each atomically.
+        /// </summary>
+        /// <param name="wavPath">Destination WAV.</param>
+        /// <param name="wav">WAV I/O (default <see cref="MinimalWavIo"/>).</param>
+        public void Save(string wavPath, IWavIo wav = null)
+        {
+            var csv = new StringBuilder("label,start_ms,length_ms\n");
+            foreach (PlacedWord w in Words)
+            {
+                csv.Append(CultureInfo.InvariantCulture, $"{w.Label},{w.StartMs},{w.LengthMs}\n");
+            }
+
+            (wav ?? MinimalWavIo.Instance).WriteMono16k(wavPath, Audio);
+            AtomicFile.WriteAllText(WordsPathFor(wavPath), csv.ToString());
+        }
+
+        /// <summary>Reads a recording and its word list written by <see cref="Save"/>.</summary>
+        /// <param name="wavPath">The WAV.</param>
+        /// <param name="wav">WAV I/O (default <see cref="MinimalWavIo"/>).</param>
+        public static StreamingTestSet Load(string wavPath, IWavIo wav = null)
+        {
+            string csvPath = WordsPathFor(wavPath);
+            var words = new List<PlacedWord>();
+            string[] lines = File.ReadAllLines(csvPath);
+            for (int i = 1; i < lines.Length; i++)
+            {
+                if (lines[i].Trim().Length == 0)
+                {
+                    continue;
+                }
+
+                string[] f = lines[i].Split(',');
+                if (f.Length != 3 || !int.TryParse(f[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int start) || !int.TryParse(f[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out int length))
+                {
+                    throw new InvalidDataException($"{csvPath}:{i + 1}: expected 'label,start_ms,length_ms', got '{lines[i]}'");
+                }
+
+                words.Add(new PlacedWord(f[0], start, length));
+            }
+
+            return FromRecording((wav ?? MinimalWavIo.Instance).ReadMono16k(wavPath), words);
+        }
+
+        /// <summary>Word-list path of a recording: <c>dir/name.wav</c> → <c>dir/name.words.csv</c>.</summary>
+        /// <param name="wavPath">The WAV.</param>
+        public static string WordsPathFor(string wavPath) =>
+            Path.Combine(Path.GetDirectoryName(Path.GetFullPath(wavPath)), Path.GetFileNameWithoutExtension(wavPath) + ".words.csv");
 
         /// <summary>Wraps an existing recording and its word list.</summary>
         /// <param name="audio">16 kHz mono samples.</param>
