@@ -106,6 +106,20 @@ namespace VoiceAssistant.Export.Tests
         }
 
         [Fact]
+        public void InputFloorClampsCalibration()
+        {
+            TinyConvWeights w = Synthetic.Weights(3, 3);
+            List<float[]> clips = Synthetic.Features(5, 4);
+            clips[2][0] = -247f; // a frame of digital silence
+            Assert.Equal(-247f, CalibrationRanges.Measure(w, clips).Input.Min);
+            CalibrationRanges floored = CalibrationRanges.Measure(w, clips, -80f);
+            Assert.Equal(-80f, floored.Input.Min);
+            Assert.Equal(-247f, clips[2][0]); // the caller's data is not modified
+            QuantizedTinyConv q = QuantizedTinyConv.Quantize(w, clips, -80f);
+            Assert.Equal((floored.Input.Max + 80f) / 255f, q.Input.Scale, 5);
+        }
+
+        [Fact]
         public void FloatConvMatchesAHandComputedTap()
         {
             // One non-zero weight at (ky=4, kx=3, c=2) with SAME padding (top 4, left 3): output (0,0,2) reads input (0,0).

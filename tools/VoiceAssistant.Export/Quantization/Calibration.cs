@@ -50,13 +50,33 @@ namespace VoiceAssistant.Export.Quantization
         /// <summary>Runs the float model over every clip and records the ranges.</summary>
         /// <param name="weights">Float weights.</param>
         /// <param name="representative">Float features of each clip (1960 values each).</param>
-        public static CalibrationRanges Measure(TinyConvWeights weights, IEnumerable<float[]> representative)
+        /// <param name="inputFloor">
+        /// Features below this are clamped to it before calibration (default: none, TFLite's plain min/max).
+        /// Frames of digital silence give c0 ≈ −247 with the 1e-12 log floor while speech stays above about −80
+        /// (measured on the shared Speech Commands clips), so without a floor those frames set the input scale
+        /// (≈1.05 instead of ≈0.36). With a floor the device saturates such frames to −128; train on features
+        /// clamped the same way.
+        /// </param>
+        public static CalibrationRanges Measure(TinyConvWeights weights, IEnumerable<float[]> representative, float inputFloor = float.NegativeInfinity)
         {
             var model = new FloatTinyConv(weights);
             var ranges = new CalibrationRanges();
             var logits = new float[weights.Labels];
-            foreach (float[] clip in representative)
+            float[] clamped = null;
+            foreach (float[] original in representative)
             {
+                float[] clip = original;
+                if (!float.IsNegativeInfinity(inputFloor))
+                {
+                    clamped ??= new float[original.Length];
+                    for (int i = 0; i < original.Length; i++)
+                    {
+                        clamped[i] = Math.Max(original[i], inputFloor);
+                    }
+
+                    clip = clamped;
+                }
+
                 model.Forward(clip, logits);
                 ranges.Input.Add(clip);
                 ranges.ConvOutput.Add(model.Activations);

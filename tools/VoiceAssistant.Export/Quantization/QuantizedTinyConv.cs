@@ -53,9 +53,10 @@ namespace VoiceAssistant.Export.Quantization
         /// <summary>Calibrates on <paramref name="representative"/> and quantises <paramref name="weights"/>.</summary>
         /// <param name="weights">Float weights.</param>
         /// <param name="representative">Float features of representative clips (e.g. a few hundred training clips).</param>
-        public static QuantizedTinyConv Quantize(TinyConvWeights weights, IEnumerable<float[]> representative)
+        /// <param name="inputFloor">Optional lower clamp of the input range (see <see cref="CalibrationRanges.Measure"/>).</param>
+        public static QuantizedTinyConv Quantize(TinyConvWeights weights, IEnumerable<float[]> representative, float inputFloor = float.NegativeInfinity)
         {
-            return Quantize(weights, CalibrationRanges.Measure(weights, representative));
+            return Quantize(weights, CalibrationRanges.Measure(weights, representative, inputFloor));
         }
 
         /// <summary>Quantises <paramref name="weights"/> with already measured ranges.</summary>
