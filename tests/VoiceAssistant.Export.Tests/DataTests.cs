@@ -30,6 +30,32 @@ namespace VoiceAssistant.Export.Tests
         }
 
         [Fact]
+        public void WavReaderSkipsChunksAfterTheDataOfTheNoiseFiles()
+        {
+            string noise = SharedData.Require("data/speech_commands/_background_noise_/doing_the_dishes.wav");
+            short[] samples = MinimalWavIo.Instance.ReadMono16k(noise);
+            // soxi: 16 kHz mono 16-bit; data chunk size / 2 samples, followed by LIST and id3 chunks.
+            byte[] b = File.ReadAllBytes(noise);
+            int dataAt = IndexOf(b, "data"u8.ToArray());
+            Assert.Equal(BitConverter.ToInt32(b, dataAt + 4) / 2, samples.Length);
+            Assert.InRange(samples.Length / 16000.0, 60, 100);
+            Assert.Equal(BitConverter.ToInt16(b, dataAt + 8 + 2 * 1234), samples[1234]);
+        }
+
+        private static int IndexOf(byte[] haystack, byte[] needle)
+        {
+            for (int i = 12; i + needle.Length <= haystack.Length; i++)
+            {
+                if (haystack.AsSpan(i, needle.Length).SequenceEqual(needle))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        [Fact]
         public void WavReaderExplainsUnsupportedFormats()
         {
             byte[] wav = MinimalWavIo.Encode(new short[100], 44100);
