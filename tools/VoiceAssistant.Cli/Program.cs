@@ -13,6 +13,8 @@ namespace VoiceAssistant.Cli
         {
             new InspectCommand(),
             new RunCommand(),
+            new SynthCommand(),
+            new ImportCommand(),
         };
 
         /// <summary>Process entry point.</summary>
