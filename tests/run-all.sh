@@ -1,17 +1,28 @@
 #!/usr/bin/env bash
 # Runs every host test: the native feature kernel (CMake + GoogleTest via CTest) and the .NET
-# tests (xunit), which include the native == managed equality tests. Exit code is non-zero on any failure.
+# tests (xunit), which include the native == managed equality tests. Exit code is non-zero on any
+# failure; the last line totals all suites as "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 config="${CONFIGURATION:-Release}"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 
+status=0
 if [ -f native-interop/CMakeLists.txt ]; then
   echo "== native kernel: configure, build, test"
   cmake -S native-interop -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build build/native --parallel 2
-  ctest --test-dir build/native --output-on-failure
+  ctest --test-dir build/native --output-on-failure 2>&1 | tee -a "$log" || status=1
 fi
 
 echo "== .NET: build and test"
 dotnet build VoiceAssistant.slnx -c "$config" --nologo -v quiet
-dotnet test VoiceAssistant.slnx -c "$config" --no-build --nologo
+dotnet test VoiceAssistant.slnx -c "$config" --no-build --nologo 2>&1 | tee -a "$log" || status=1
+
+# Totals: CTest's "N tests failed out of M" and each xunit assembly's "Failed: a, Passed: b, Skipped: c".
+awk '
+  /tests passed, [0-9]+ tests failed out of [0-9]+/ { f += $4; p += $9 - $4 }
+  /^(Passed|Failed)! +- Failed:/ { gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i + 1); if ($i == "Passed:") p += $(i + 1); if ($i == "Skipped:") s += $(i + 1); } }
+  END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit $status

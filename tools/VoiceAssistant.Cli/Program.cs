@@ -15,6 +15,8 @@ namespace VoiceAssistant.Cli
             new RunCommand(),
             new TrainCommand(),
             new ListenCommand(),
+            new SynthCommand(),
+            new ImportCommand(),
         };
 
         /// <summary>Process entry point.</summary>

@@ -34,30 +34,7 @@ namespace VoiceAssistant.Tflite.Kernels
                 throw new ModelException("conv filter " + filter + " output channels are not a multiple of the " + groups + " groups");
             }
 
-            if (options.StrideWidth <= 0 || options.StrideHeight <= 0 || options.DilationWidth <= 0 || options.DilationHeight <= 0)
-            {
-                throw new ModelException("conv stride and dilation must be positive");
-            }
-
-            WindowGeometry g = PaddingMath.ComputePaddingHeightWidth(options.StrideHeight, options.StrideWidth, options.DilationHeight, options.DilationWidth, input.Height, input.Width, filter.Height, filter.Width, options.Padding);
-            KernelPrepare.PerChannelMultipliers(inputQuantization.Scale, filterScales, outputQuantization.Scale, filter.Batches, out int[] multipliers, out int[] shifts);
-            return new ConvParams
-            {
-                Input = input,
-                Filter = filter,
-                Output = new Shape4(input.Batches, g.OutputHeight, g.OutputWidth, filter.Batches),
-                StrideHeight = options.StrideHeight,
-                StrideWidth = options.StrideWidth,
-                DilationHeight = options.DilationHeight,
-                DilationWidth = options.DilationWidth,
-                DepthMultiplier = 1,
-                Padding = g.Padding,
-                InputOffset = -inputQuantization.ZeroPoint,
-                OutputOffset = outputQuantization.ZeroPoint,
-                Activation = QuantizationMath.CalculateActivationRangeQuantized(options.Activation, outputQuantization.Scale, outputQuantization.ZeroPoint),
-                OutputMultiplier = multipliers,
-                OutputShift = shifts,
-            };
+            return KernelPrepare.Convolution("conv", options, input, filter, filter.Batches, 1, inputQuantization, filterScales, outputQuantization);
         }
 
         /// <summary>Evaluates the convolution (reference loop order, 32-bit wrapping accumulator).</summary>

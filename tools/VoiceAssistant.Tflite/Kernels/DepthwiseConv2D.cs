@@ -38,30 +38,7 @@ namespace VoiceAssistant.Tflite.Kernels
                 throw new ModelException("depthwise filter " + filter + " does not match input " + input + " with depth multiplier " + options.DepthMultiplier);
             }
 
-            if (options.StrideWidth <= 0 || options.StrideHeight <= 0 || options.DilationWidth <= 0 || options.DilationHeight <= 0)
-            {
-                throw new ModelException("depthwise stride and dilation must be positive");
-            }
-
-            WindowGeometry g = PaddingMath.ComputePaddingHeightWidth(options.StrideHeight, options.StrideWidth, options.DilationHeight, options.DilationWidth, input.Height, input.Width, filter.Height, filter.Width, options.Padding);
-            KernelPrepare.PerChannelMultipliers(inputQuantization.Scale, filterScales, outputQuantization.Scale, filter.Depth, out int[] multipliers, out int[] shifts);
-            return new ConvParams
-            {
-                Input = input,
-                Filter = filter,
-                Output = new Shape4(input.Batches, g.OutputHeight, g.OutputWidth, filter.Depth),
-                StrideHeight = options.StrideHeight,
-                StrideWidth = options.StrideWidth,
-                DilationHeight = options.DilationHeight,
-                DilationWidth = options.DilationWidth,
-                DepthMultiplier = options.DepthMultiplier,
-                Padding = g.Padding,
-                InputOffset = -inputQuantization.ZeroPoint,
-                OutputOffset = outputQuantization.ZeroPoint,
-                Activation = QuantizationMath.CalculateActivationRangeQuantized(options.Activation, outputQuantization.Scale, outputQuantization.ZeroPoint),
-                OutputMultiplier = multipliers,
-                OutputShift = shifts,
-            };
+            return KernelPrepare.Convolution("depthwise", options, input, filter, filter.Depth, options.DepthMultiplier, inputQuantization, filterScales, outputQuantization);
         }
 
         /// <summary>Straight port of the reference kernel (one branch per tap), kept as the oracle for <see cref="EvalFast"/>.</summary>

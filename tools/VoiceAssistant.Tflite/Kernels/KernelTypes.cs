@@ -181,6 +181,48 @@ namespace VoiceAssistant.Tflite.Kernels
             }
         }
 
+        /// <summary>
+        /// The Prepare step shared by Conv2D and DepthwiseConv2D once their filter layouts are checked:
+        /// stride/dilation sanity, TFLite's padding, per-channel multipliers and the quantised activation range.
+        /// </summary>
+        /// <param name="kind">Operator name for error messages.</param>
+        /// <param name="options">Convolution options.</param>
+        /// <param name="input">Input shape (NHWC).</param>
+        /// <param name="filter">Filter shape.</param>
+        /// <param name="outputChannels">Output channel count.</param>
+        /// <param name="depthMultiplier">Depth multiplier (1 for Conv2D).</param>
+        /// <param name="inputQuantization">Input scale and zero point.</param>
+        /// <param name="filterScales">Filter scales: one, or one per output channel.</param>
+        /// <param name="outputQuantization">Output scale and zero point.</param>
+        /// <returns>The Eval parameters.</returns>
+        public static ConvParams Convolution(string kind, ConvOptions options, Shape4 input, Shape4 filter, int outputChannels, int depthMultiplier, TensorQuantization inputQuantization, ReadOnlySpan<float> filterScales, TensorQuantization outputQuantization)
+        {
+            if (options.StrideWidth <= 0 || options.StrideHeight <= 0 || options.DilationWidth <= 0 || options.DilationHeight <= 0)
+            {
+                throw new ModelException(kind + " stride and dilation must be positive");
+            }
+
+            WindowGeometry g = PaddingMath.ComputePaddingHeightWidth(options.StrideHeight, options.StrideWidth, options.DilationHeight, options.DilationWidth, input.Height, input.Width, filter.Height, filter.Width, options.Padding);
+            PerChannelMultipliers(inputQuantization.Scale, filterScales, outputQuantization.Scale, outputChannels, out int[] multipliers, out int[] shifts);
+            return new ConvParams
+            {
+                Input = input,
+                Filter = filter,
+                Output = new Shape4(input.Batches, g.OutputHeight, g.OutputWidth, outputChannels),
+                StrideHeight = options.StrideHeight,
+                StrideWidth = options.StrideWidth,
+                DilationHeight = options.DilationHeight,
+                DilationWidth = options.DilationWidth,
+                DepthMultiplier = depthMultiplier,
+                Padding = g.Padding,
+                InputOffset = -inputQuantization.ZeroPoint,
+                OutputOffset = outputQuantization.ZeroPoint,
+                Activation = QuantizationMath.CalculateActivationRangeQuantized(options.Activation, outputQuantization.Scale, outputQuantization.ZeroPoint),
+                OutputMultiplier = multipliers,
+                OutputShift = shifts,
+            };
+        }
+
         /// <summary>Throws an <see cref="ArgumentException"/> when a caller buffer is shorter than required.</summary>
         /// <param name="actual">Length supplied.</param>
         /// <param name="required">Length needed.</param>

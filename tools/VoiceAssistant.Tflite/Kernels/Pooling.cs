@@ -81,50 +81,7 @@ namespace VoiceAssistant.Tflite.Kernels
         /// <returns>True on success.</returns>
         public static bool AveragePool(PoolParams p, ReadOnlySpan<sbyte> input, Span<sbyte> output)
         {
-            CheckBuffers(p, input, output);
-            int inH = p.Input.Height, inW = p.Input.Width, depth = p.Input.Depth;
-            int outH = p.Output.Height, outW = p.Output.Width;
-            for (int b = 0; b < p.Input.Batches; b++)
-            {
-                for (int oy = 0; oy < outH; oy++)
-                {
-                    int inYOrigin = oy * p.StrideHeight - p.Padding.Height;
-                    int fyStart = Math.Max(0, -inYOrigin);
-                    int fyEnd = Math.Min(p.FilterHeight, inH - inYOrigin);
-                    for (int ox = 0; ox < outW; ox++)
-                    {
-                        int inXOrigin = ox * p.StrideWidth - p.Padding.Width;
-                        int fxStart = Math.Max(0, -inXOrigin);
-                        int fxEnd = Math.Min(p.FilterWidth, inW - inXOrigin);
-                        for (int c = 0; c < depth; c++)
-                        {
-                            int acc = 0;
-                            int count = 0;
-                            for (int fy = fyStart; fy < fyEnd; fy++)
-                            {
-                                for (int fx = fxStart; fx < fxEnd; fx++)
-                                {
-                                    acc += input[((b * inH + inYOrigin + fy) * inW + inXOrigin + fx) * depth + c];
-                                    count++;
-                                }
-                            }
-
-                            if (count == 0)
-                            {
-                                return false;
-                            }
-
-                            // C++ division truncates toward zero, as C#'s does.
-                            acc = acc > 0 ? (acc + count / 2) / count : (acc - count / 2) / count;
-                            acc = Math.Max(acc, p.Activation.Min);
-                            acc = Math.Min(acc, p.Activation.Max);
-                            output[((b * outH + oy) * outW + ox) * depth + c] = (sbyte)acc;
-                        }
-                    }
-                }
-            }
-
-            return true;
+            return Pool(p, input, output, average: true);
         }
 
         /// <summary>Max pooling; a window with no input element yields the activation-clamped -128.</summary>
@@ -132,6 +89,12 @@ namespace VoiceAssistant.Tflite.Kernels
         /// <param name="input">Input values (NHWC).</param>
         /// <param name="output">Output values (NHWC).</param>
         public static void MaxPool(PoolParams p, ReadOnlySpan<sbyte> input, Span<sbyte> output)
+        {
+            Pool(p, input, output, average: false);
+        }
+
+        // One window walk for both reductions: the reference kernels differ only in the per-window result.
+        private static bool Pool(PoolParams p, ReadOnlySpan<sbyte> input, Span<sbyte> output, bool average)
         {
             CheckBuffers(p, input, output);
             int inH = p.Input.Height, inW = p.Input.Width, depth = p.Input.Depth;
@@ -150,22 +113,41 @@ namespace VoiceAssistant.Tflite.Kernels
                         int fxEnd = Math.Min(p.FilterWidth, inW - inXOrigin);
                         for (int c = 0; c < depth; c++)
                         {
+                            int sum = 0;
                             int max = sbyte.MinValue;
+                            int count = 0;
                             for (int fy = fyStart; fy < fyEnd; fy++)
                             {
                                 for (int fx = fxStart; fx < fxEnd; fx++)
                                 {
-                                    max = Math.Max(max, input[((b * inH + inYOrigin + fy) * inW + inXOrigin + fx) * depth + c]);
+                                    int v = input[((b * inH + inYOrigin + fy) * inW + inXOrigin + fx) * depth + c];
+                                    sum += v;
+                                    max = Math.Max(max, v);
+                                    count++;
                                 }
                             }
 
-                            max = Math.Max(max, p.Activation.Min);
-                            max = Math.Min(max, p.Activation.Max);
-                            output[((b * outH + oy) * outW + ox) * depth + c] = (sbyte)max;
+                            int result = max;
+                            if (average)
+                            {
+                                if (count == 0)
+                                {
+                                    return false;
+                                }
+
+                                // C++ division truncates toward zero, as C#'s does.
+                                result = sum > 0 ? (sum + count / 2) / count : (sum - count / 2) / count;
+                            }
+
+                            result = Math.Max(result, p.Activation.Min);
+                            result = Math.Min(result, p.Activation.Max);
+                            output[((b * outH + oy) * outW + ox) * depth + c] = (sbyte)result;
                         }
                     }
                 }
             }
+
+            return true;
         }
 
         private static void CheckBuffers(PoolParams p, ReadOnlySpan<sbyte> input, Span<sbyte> output)

@@ -1,0 +1,124 @@
+using System;
+using System.IO;
+using VoiceAssistant.Export.Evaluation;
+using Xunit;
+
+namespace VoiceAssistant.Export.Tests
+{
+    public class EvaluationTests
+    {
+        private static readonly string[] Labels = { "silence", "unknown", "yes", "no" };
+
+        // Hand-made matrix (rows actual, columns predicted):
+        //            silence unknown yes no
+        // silence       18      1     1   0    (20)
+        // unknown        1     30     5   4    (40)
+        // yes            0      2    27   1    (30)
+        // no             0      3     0  27    (30)
+        private static ConfusionMatrix Matrix()
+        {
+            int[,] c = { { 18, 1, 1, 0 }, { 1, 30, 5, 4 }, { 0, 2, 27, 1 }, { 0, 3, 0, 27 } };
+            var m = new ConfusionMatrix(Labels);
+            for (int a = 0; a < 4; a++)
+            {
+                for (int p = 0; p < 4; p++)
+                {
+                    m.Add(a, p, c[a, p]);
+                }
+            }
+
+            return m;
+        }
+
+        [Fact]
+        public void MatrixCountsAndBasicRates()
+        {
+            ConfusionMatrix m = Matrix();
+            Assert.Equal(120, m.Total);
+            Assert.Equal(102, m.Correct);
+            Assert.Equal(102.0 / 120, m.Accuracy, 12);
+            Assert.Equal(27.0 / 30, m.Recall(2), 12);
+            Assert.Equal(27.0 / 33, m.Precision(2), 12); // yes predicted 1+5+27+0
+            Assert.Equal(27.0 / 32, m.Precision(3), 12); // no predicted 0+4+1+27
+            Assert.Equal(18.0 / 19, m.Precision(0), 12);
+        }
+
+        [Fact]
+        public void KeywordMetricsFollowTheIssueDefinitions()
+        {
+            KeywordMetrics k = KeywordMetrics.Compute(Matrix());
+            Assert.Equal(102.0 / 120, k.PlainAccuracy.Value, 12);
+            // 0.1*18/20 + 0.1*30/40 + 0.4*27/30 + 0.4*27/30 = 0.09 + 0.075 + 0.36 + 0.36
+            Assert.Equal(0.885, k.TfMixAccuracy.Value, 12);
+            Assert.Equal(0.9, k.Recall[2].Value, 12);
+            Assert.Equal(0.9, k.Recall[3].Value, 12);
+            // silence→yes 1, unknown→yes 5, unknown→no 4: 10 of 60 background clips.
+            Assert.Equal(10.0 / 60, k.FalseAcceptRate.Value, 12);
+            Assert.Equal(60, k.FalseAcceptRate.Count);
+            Assert.Equal(new[] { 2, 3 }, k.CommandIndices);
+            Assert.Equal(0.4, k.Weight(2), 12);
+            Assert.True(k.TfMixAccuracy.Low < 0.885 && k.TfMixAccuracy.High > 0.885);
+        }
+
+        [Fact]
+        public void TfMixSplitsEightyPercentOverMoreCommands()
+        {
+            var m = new ConfusionMatrix(new[] { "_silence_", "_unknown_", "up", "down", "go", "stop" });
+            for (int i = 0; i < 6; i++)
+            {
+                m.Add(i, i, 10);
+            }
+
+            m.Add(2, 0, 10); // up recall 0.5
+            KeywordMetrics k = KeywordMetrics.Compute(m);
+            Assert.Equal(0.2, k.Weight(4), 12);
+            Assert.Equal(1 - 0.2 * 0.5, k.TfMixAccuracy.Value, 12);
+        }
+
+        [Theory]
+        // Reference values computed by hand from the Wilson formula (z = 1.959964).
+        [InlineData(27, 30, 0.7438, 0.9654)]
+        [InlineData(0, 10, 0.0, 0.2775)]
+        [InlineData(10, 10, 0.7225, 1.0)]
+        [InlineData(50, 100, 0.4038, 0.5962)]
+        public void WilsonIntervals(int k, int n, double low, double high)
+        {
+            Estimate e = Estimate.Wilson(k, n);
+            Assert.Equal(low, e.Low, 4);
+            Assert.Equal(high, e.High, 4);
+            Assert.True(double.IsNaN(Estimate.Wilson(0, 0).Value));
+            Assert.Throws<ArgumentOutOfRangeException>(() => Estimate.Wilson(3, 2));
+        }
+
+        [Fact]
+        public void ReportShowsColumnsSideBySide()
+        {
+            int[] actual = { 0, 1, 2, 3, 2, 3 };
+            int[] f = { 0, 1, 2, 3, 2, 3 };
+            int[] q = { 0, 2, 2, 3, 1, 3 };
+            string text = EvaluationReport.Render("test split", Labels, actual, new[] { new PredictionColumn("float", f), new PredictionColumn("int8", q) });
+            Assert.Contains("plain accuracy", text);
+            Assert.Contains("100.0% [", text);
+            Assert.Contains("66.7% [", text);
+            Assert.Contains("false accepts", text);
+            Assert.Contains("recall yes", text);
+            Assert.Contains("Confusion matrix (int8;", text);
+            string[] lines = text.Split('\n');
+            string header = Array.Find(lines, l => l.StartsWith("metric", StringComparison.Ordinal));
+            Assert.True(header.IndexOf("float", StringComparison.Ordinal) < header.IndexOf("int8", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void PlotRendersAPng()
+        {
+            byte[] png = ConfusionMatrixPlot.RenderPng(Matrix(), "hand-made");
+            Assert.True(png.Length > 1000);
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+            string dir = Environment.GetEnvironmentVariable("VA_PLOT_DIR");
+            if (!string.IsNullOrEmpty(dir))
+            {
+                File.WriteAllBytes(Path.Combine(dir, "confusion.png"), png);
+            }
+        }
+    }
+}
