@@ -15,6 +15,8 @@ namespace VoiceAssistant.Cli
             new RunCommand(),
             new TrainCommand(),
             new ListenCommand(),
+            new ExportCommand(),
+            new EvalCommand(),
             new SynthCommand(),
             new ImportCommand(),
         };

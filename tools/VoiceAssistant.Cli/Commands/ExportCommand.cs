@@ -1,0 +1,83 @@
+using System;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using VoiceAssistant.Audio;
+using VoiceAssistant.Core.Settings;
+using VoiceAssistant.Export;
+using VoiceAssistant.Export.Quantization;
+using VoiceAssistant.Training;
+
+namespace VoiceAssistant.Cli.Commands
+{
+    /// <summary>
+    /// <c>va export --checkpoint run/model.ckpt --data &lt;folder&gt; --out model.tflite</c> (alias <c>quantize</c>):
+    /// post-training int8 quantisation calibrated on training clips, then the micro_speech-graph .tflite and its
+    /// manifest, both written atomically.
+    /// </summary>
+    public sealed class ExportCommand : ICliCommand
+    {
+        /// <inheritdoc />
+        public Command Build(CliConsole console)
+        {
+            var checkpoint = new Option<FileInfo>("--checkpoint") { Description = "Checkpoint written by 'va train' (model.ckpt)", Required = true };
+            var data = new Option<DirectoryInfo>("--data") { Description = "The dataset the model was trained on (its training clips calibrate the int8 ranges)", Required = true };
+            var output = new Option<FileInfo>("--out") { Description = "Destination .tflite (the manifest is written beside it as <name>.manifest.json)", Required = true };
+            var salt = new Option<string>("--split-salt") { Description = "The --split-salt used in training", DefaultValueFactory = _ => string.Empty };
+            var floor = new Option<float>("--feature-floor") { Description = "The --feature-floor used in training (clamps the calibration input the same way)", DefaultValueFactory = _ => MfccFeatureExtractor.DefaultFloor };
+            var count = new Option<int>("--representative") { Description = "Training clips used for calibration", DefaultValueFactory = _ => 500 };
+            var threshold = new Option<int>("--threshold") { Description = "Recogniser detection threshold (0..255) recorded in the manifest", DefaultValueFactory = _ => new AssistantSettings().DetectionThreshold };
+            var command = new Command("export", "Quantise a trained checkpoint to int8 and write the .tflite model and its manifest.");
+            command.Aliases.Add("quantize");
+            foreach (Option o in new Option[] { checkpoint, data, output, salt, floor, count, threshold })
+            {
+                command.Options.Add(o);
+            }
+
+            command.SetAction(r => Run(r.GetValue(checkpoint), r.GetValue(data), r.GetValue(output), r.GetValue(salt), r.GetValue(floor), r.GetValue(count), r.GetValue(threshold), console));
+            return command;
+        }
+
+        private static int Run(FileInfo checkpointFile, DirectoryInfo data, FileInfo output, string salt, float floor, int count, int threshold, CliConsole console)
+        {
+            if (!checkpointFile.Exists || !data.Exists)
+            {
+                console.Error.WriteLine($"error: '{(checkpointFile.Exists ? data.FullName : checkpointFile.FullName)}' not found");
+                return ExitCodes.UsageOrIo;
+            }
+
+            if (count < 1 || threshold < 0 || threshold > 255 || float.IsNaN(floor))
+            {
+                console.Error.WriteLine("error: --representative must be at least 1, --threshold 0..255 and --feature-floor a number");
+                return ExitCodes.UsageOrIo;
+            }
+
+            try
+            {
+                CheckpointContents checkpoint = CheckpointContents.Read(checkpointFile.FullName);
+                TinyConvWeights weights = ModelWorkflow.ToExportWeights(checkpoint);
+                var clips = ModelWorkflow.AllClips(data.FullName, checkpoint.Labels, salt, DataSplit.Training).Take(count).ToArray();
+                FeatureSet representative = ModelWorkflow.Features(clips, float.NegativeInfinity, Environment.ProcessorCount);
+                QuantizedTinyConv q = QuantizedTinyConv.Quantize(weights, Enumerable.Range(0, representative.Count).Select(representative.FeaturesOf), floor);
+                Directory.CreateDirectory(output.DirectoryName);
+                var settings = new AssistantSettings { DetectionThreshold = threshold };
+                string createdBy = string.Create(CultureInfo.InvariantCulture, $"va export (checkpoint step {checkpoint.Step}, split salt '{salt}', feature floor {floor}, {clips.Length} calibration clips)");
+                ModelManifest manifest = TinyConvExporter.Export(q, checkpoint.Labels.ToArray(), settings, output.FullName, createdBy);
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {output.FullName} ({manifest.ModelBytes} bytes) and {ModelManifest.PathFor(output.FullName)}"));
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Labels {string.Join(", ", manifest.Labels)}; input scale {manifest.Input.Scale:G6}, zero point {manifest.Input.ZeroPoint}; calibrated on {clips.Length} training clips"));
+                return ExitCodes.Ok;
+            }
+            catch (Exception e) when (e is InvalidDataException or WavFormatException or ArgumentException or ManifestException or Tflite.ModelException)
+            {
+                console.Error.WriteLine("error: " + e.Message);
+                return ExitCodes.InvalidInput;
+            }
+            catch (IOException e)
+            {
+                console.Error.WriteLine("error: " + e.Message);
+                return ExitCodes.UsageOrIo;
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using VoiceAssistant.Core.Features;
+using VoiceAssistant.Export;
+using VoiceAssistant.Tflite;
+using VoiceAssistant.Training;
+
+namespace VoiceAssistant.Cli
+{
+    /// <summary>Glue between training (checkpoints, datasets) and the export/evaluation library, shared by the commands.</summary>
+    internal static class ModelWorkflow
+    {
+        /// <summary>Copies a checkpoint's float weights into the exporter's layout (both are HWIO conv, [labels][4000] NHWC FC).</summary>
+        /// <param name="checkpoint">The checkpoint.</param>
+        /// <exception cref="ArgumentException">The checkpoint is not the default tinyConv shape.</exception>
+        public static TinyConvWeights ToExportWeights(CheckpointContents checkpoint)
+        {
+            TinyConvConfig expected = TinyConvConfig.Default(checkpoint.Labels.Count);
+            if (!checkpoint.Model.Config.Equals(expected))
+            {
+                throw new ArgumentException($"the checkpoint's model shape {checkpoint.Model.Config} is not the exportable tinyConv {expected}");
+            }
+
+            var w = new TinyConvWeights(checkpoint.Labels.Count);
+            TinyConvParameters p = checkpoint.Model.Weights;
+            p.ConvWeights.AsSpan().CopyTo(w.ConvWeights);
+            p.ConvBias.AsSpan().CopyTo(w.ConvBias);
+            p.FcWeights.AsSpan().CopyTo(w.FcWeights);
+            p.FcBias.AsSpan().CopyTo(w.FcBias);
+            w.Validate();
+            return w;
+        }
+
+        /// <summary>
+        /// Every clip of a dataset (no generated silence, every unknown-word clip) in the given split, or in all
+        /// splits when <paramref name="split"/> is null.
+        /// </summary>
+        /// <param name="root">Dataset folder.</param>
+        /// <param name="labels">Labels of the model (silence, unknown, then the words).</param>
+        /// <param name="splitSalt">Split salt used in training.</param>
+        /// <param name="split">Split, or null for all clips.</param>
+        public static IReadOnlyList<DatasetExample> AllClips(string root, IReadOnlyList<string> labels, string splitSalt, DataSplit? split)
+        {
+            var options = new DatasetOptions
+            {
+                WantedWords = labels.Skip(2).ToArray(),
+                SplitSalt = splitSalt ?? string.Empty,
+                UnknownPercentage = 1e9,
+                SilencePercentage = 1e9,
+                GenerateSilence = false,
+            };
+            SpeechCommandsDataset dataset = SpeechCommandsDataset.Load(root, options);
+            if (!dataset.Labels.SequenceEqual(labels))
+            {
+                throw new ArgumentException($"the model's labels ({string.Join(",", labels)}) are not silence, unknown and then words");
+            }
+
+            return split is DataSplit s ? dataset.Examples(s) : Enum.GetValues<DataSplit>().SelectMany(dataset.Examples).ToArray();
+        }
+
+        /// <summary>Float features (core MFCC, unaugmented) of clips, in parallel.</summary>
+        /// <param name="examples">Clips.</param>
+        /// <param name="floor">Feature floor (negative infinity for none).</param>
+        /// <param name="threads">Threads.</param>
+        public static FeatureSet Features(IReadOnlyList<DatasetExample> examples, float floor, int threads)
+        {
+            var augmenter = new Augmenter(new AugmentationOptions(), Array.Empty<float[]>());
+            return FeatureSet.Compute(new AudioExampleSource(examples, augmenter, () => new MfccFeatureExtractor(floor), training: false, threads), 1, threads);
+        }
+
+        /// <summary>Predictions of the float model.</summary>
+        /// <param name="checkpoint">Checkpoint.</param>
+        /// <param name="set">Features (with the training floor).</param>
+        public static int[] PredictFloat(CheckpointContents checkpoint, FeatureSet set)
+        {
+            var worker = new TinyConvWorker(checkpoint.Model.Weights);
+            return Enumerable.Range(0, set.Count).Select(i => worker.Forward(set.FeaturesOf(i))).ToArray();
+        }
+
+        /// <summary>
+        /// Predictions of the int8 model as the device computes them: raw features quantised by the core
+        /// <see cref="FeatureQuantizer"/> (saturating, which is the floor) with the model's input parameters, then
+        /// the bit-exact interpreter; ties go to the lowest index.
+        /// </summary>
+        /// <param name="model">The int8 model.</param>
+        /// <param name="rawFeatures">Features without a floor.</param>
+        public static int[] PredictInt8(TfliteModel model, FeatureSet rawFeatures)
+        {
+            var interpreter = new TfliteInterpreter(model);
+            var quantizer = new FeatureQuantizer(interpreter.Input.Scale, interpreter.Input.ZeroPoint);
+            var input = new sbyte[interpreter.Input.ElementCount];
+            var output = new sbyte[interpreter.Output.ElementCount];
+            var predicted = new int[rawFeatures.Count];
+            for (int i = 0; i < predicted.Length; i++)
+            {
+                quantizer.Quantize(rawFeatures.FeaturesOf(i), 0, input, 0, input.Length);
+                interpreter.Invoke(input, output);
+                predicted[i] = TfliteInterpreter.ArgMax(output);
+            }
+
+            return predicted;
+        }
+    }
+}
