@@ -58,6 +58,78 @@ namespace VoiceAssistant.Cli.Tests
         }
 
         [Fact]
+        public void ExportsAnInt8ModelThatEvalAndListenUse()
+        {
+            string data = Dataset();
+            string outDir = Path.Combine(dir, "out");
+            var (code, _, err) = Run("train", "--data", data, "--out", outDir, "--steps", "30", "--learning-rates", "0.002", "--batch-size", "20", "--variants", "2", "--eval-every", "0");
+            Assert.True(code == 0, err);
+            string checkpoint = Path.Combine(outDir, "model.ckpt");
+            string model = Path.Combine(dir, "m", "tones.tflite");
+            string output;
+            (code, output, err) = Run("export", "--checkpoint", checkpoint, "--data", data, "--out", model);
+            Assert.True(code == 0, err);
+            Assert.True(File.Exists(model));
+            Assert.True(File.Exists(Path.Combine(dir, "m", "tones.manifest.json")));
+            Assert.Contains("input scale", output);
+
+            string report = Path.Combine(dir, "report", "eval");
+            (code, output, err) = Run("eval", "--model", model, "--checkpoint", checkpoint, "--data", data, "--split", "all", "--report", report, "--streaming-seconds", "20");
+            Assert.True(code == 0, err);
+            Assert.Contains("plain accuracy", output);
+            Assert.Contains("float", output);
+            Assert.Contains("int8", output);
+            Assert.Contains("false accepts", output);
+            Assert.Contains("Streaming", output);
+            Assert.True(new FileInfo(report + ".png").Length > 1000);
+            Assert.Contains("TF mix accuracy", File.ReadAllText(report + ".txt"));
+
+            // The tones are learnt: the float and int8 models agree with the labels on most clips.
+            string plain = output.Split('\n').First(l => l.StartsWith("plain accuracy", StringComparison.Ordinal));
+            Assert.DoesNotContain(" 0.0%", plain);
+
+            string wav = Path.Combine(data, "yes", Directory.GetFiles(Path.Combine(data, "yes"))[0]);
+            (code, output, err) = Run("listen", wav, "--model", model);
+            Assert.True(code == 0, err);
+            Assert.Contains("1.00 s", output);
+        }
+
+        [Fact]
+        public void ExportAndEvalReportMissingInputs()
+        {
+            var (code, _, err) = Run("export", "--checkpoint", Path.Combine(dir, "none.ckpt"), "--data", dir, "--out", Path.Combine(dir, "m.tflite"));
+            Assert.Equal(2, code);
+            Assert.Contains("not found", err);
+            (code, _, err) = Run("eval", "--model", Path.Combine(dir, "none.tflite"), "--data", dir);
+            Assert.Equal(2, code);
+            Assert.Contains("not found", err);
+            (code, _, err) = Run("eval", "--model", Path.Combine(dir, "none.tflite"), "--data", dir, "--split", "sideways");
+            Assert.Equal(2, code);
+            Assert.Contains("--split", err);
+        }
+
+        [Fact]
+        public void ExtraDataGoesToTrainingOnly()
+        {
+            string data = Dataset();
+            string extra = Path.Combine(dir, "extra");
+            for (int s = 0; s < 5; s++)
+            {
+                WriteTone(Path.Combine(extra, "yes", $"synth-v{s}_nohash_0.wav"), 500 + s);
+            }
+
+            var (code, output, err) = Run("train", "--data", data, "--extra-data", extra, "--out", Path.Combine(dir, "o"), "--steps", "1", "--learning-rates", "0.001", "--variants", "1");
+            Assert.True(code == 0, err);
+            var (code2, output2, _) = Run("train", "--data", data, "--out", Path.Combine(dir, "o2"), "--steps", "1", "--learning-rates", "0.001", "--variants", "1");
+            Assert.Equal(0, code2);
+            int Clips(string o) => int.Parse(o.Split("training clips ")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+            string Rest(string o) => o.Split("validation ")[1].Split(';')[0];
+            Assert.Equal(Clips(output2) + 5, Clips(output));
+            Assert.Equal(Rest(output2), Rest(output));
+            Assert.Equal(2, Run("train", "--data", data, "--extra-data", Path.Combine(dir, "nope"), "--out", Path.Combine(dir, "o3")).Code);
+        }
+
+        [Fact]
         public void ResumingWithOtherWordsIsRefused()
         {
             string data = Dataset();

@@ -64,6 +64,9 @@ namespace VoiceAssistant.Training
         /// </summary>
         public bool GenerateSilence { get; set; } = true;
 
+        /// <summary>Whether every wanted word must have clips (default true; false for supplementary folders).</summary>
+        public bool RequireAllWords { get; set; } = true;
+
         /// <summary>Share of speakers in validation (default 10).</summary>
         public double ValidationPercentage { get; set; } = 10;
 
@@ -211,7 +214,7 @@ namespace VoiceAssistant.Training
             }
 
             string[] missing = wanted.Where(w => !seenWanted.Contains(w)).ToArray();
-            if (missing.Length > 0)
+            if (missing.Length > 0 && options.RequireAllWords)
             {
                 throw new InvalidDataException($"dataset '{root}' has no .wav files for: {string.Join(", ", missing)}");
             }

@@ -48,15 +48,36 @@ namespace VoiceAssistant.Training
         /// <param name="seed">Seed for the generated silence of the cached sets.</param>
         /// <param name="maxDegreeOfParallelism">Threads for loading and feature computation.</param>
         /// <param name="progress">Receives (stage, done, total) while features are computed (from worker threads), or null.</param>
+        /// <param name="extraTrainingRoots">
+        /// Further folders in the same layout (e.g. synthesised clips) whose clips all go to training, with the same
+        /// word and unknown/silence rules; never to validation or testing, so those figures stay on real speakers.
+        /// </param>
         /// <exception cref="System.IO.InvalidDataException">The folder has no training examples or a wanted word is missing.</exception>
         /// <exception cref="Audio.WavFormatException">A clip cannot be read.</exception>
-        public static TrainingData Prepare(string root, DatasetOptions datasetOptions, AugmentationOptions augmentation, Func<IFeatureExtractor> extractorFactory, ulong seed = 59185, int maxDegreeOfParallelism = 2, Action<string, int, int> progress = null)
+        public static TrainingData Prepare(string root, DatasetOptions datasetOptions, AugmentationOptions augmentation, Func<IFeatureExtractor> extractorFactory, ulong seed = 59185, int maxDegreeOfParallelism = 2, Action<string, int, int> progress = null, IReadOnlyList<string> extraTrainingRoots = null)
         {
             ArgumentNullException.ThrowIfNull(extractorFactory);
             SpeechCommandsDataset dataset = SpeechCommandsDataset.Load(root, datasetOptions);
             augmentation ??= new AugmentationOptions();
             var augmenter = new Augmenter(augmentation, AudioExampleSource.LoadBackgrounds(dataset.BackgroundFiles));
-            IReadOnlyList<DatasetExample> train = dataset.Examples(DataSplit.Training);
+            var train = new List<DatasetExample>(dataset.Examples(DataSplit.Training));
+            foreach (string extra in extraTrainingRoots ?? Array.Empty<string>())
+            {
+                var options = datasetOptions ?? new DatasetOptions();
+                SpeechCommandsDataset more = SpeechCommandsDataset.Load(extra, new DatasetOptions
+                {
+                    WantedWords = options.WantedWords,
+                    SilencePercentage = options.SilencePercentage,
+                    UnknownPercentage = options.UnknownPercentage,
+                    GenerateSilence = false,
+                    RequireAllWords = false,
+                    ValidationPercentage = 0,
+                    TestingPercentage = 0,
+                    Seed = options.Seed,
+                });
+                train.AddRange(more.Examples(DataSplit.Training));
+            }
+
             if (train.Count == 0)
             {
                 throw new System.IO.InvalidDataException($"dataset '{root}' has no training examples with this split (try another SplitSalt or percentages)");

@@ -27,8 +27,8 @@ namespace VoiceAssistant.Cli.Commands
             public const string Words = "yes,no";
             public const string Steps = "15000,3000";
             public const string Rates = "0.001,0.0001";
-            public const int Variants = 12;
-            public const int UnknownVariants = 2;
+            public const int Variants = 20;
+            public const int UnknownVariants = 3;
             public const double UnknownPercentage = 1_000_000;
             public const double SilencePercentage = 20;
         }
@@ -51,9 +51,10 @@ namespace VoiceAssistant.Cli.Commands
             var floor = new Option<float>("--feature-floor") { Description = "Lowest MFCC value (quieter frames are raised to it; export must calibrate with the same floor)", DefaultValueFactory = _ => MfccFeatureExtractor.DefaultFloor };
             var threads = new Option<int>("--threads") { Description = "Worker threads (does not change the result)", DefaultValueFactory = _ => Environment.ProcessorCount };
             var evalEvery = new Option<int>("--eval-every") { Description = "Validate every this many steps (0 = only at the end)", DefaultValueFactory = _ => 1000 };
+            var extra = new Option<DirectoryInfo[]>("--extra-data") { Description = "More folders in the same layout (e.g. from 'va synth') used for training only, never for validation/testing", AllowMultipleArgumentsPerToken = true };
             var resume = new Option<FileInfo>("--resume") { Description = "Continue from this checkpoint (same --data, --words and --split-salt)" };
             var command = new Command("train", "Train a keyword model (float tinyConv on the firmware's MFCC) and write a checkpoint.");
-            foreach (Option o in new Option[] { data, output, words, steps, rates, batch, seed, salt, variants, unknownVariants, unknownShare, silenceShare, floor, threads, evalEvery, resume })
+            foreach (Option o in new Option[] { data, output, words, steps, rates, batch, seed, salt, variants, unknownVariants, unknownShare, silenceShare, floor, threads, evalEvery, resume, extra })
             {
                 command.Options.Add(o);
             }
@@ -65,7 +66,7 @@ namespace VoiceAssistant.Cli.Commands
                     Data = r.GetValue(data), Out = r.GetValue(output), Words = r.GetValue(words), Steps = r.GetValue(steps), Rates = r.GetValue(rates),
                     BatchSize = r.GetValue(batch), Seed = r.GetValue(seed), SplitSalt = r.GetValue(salt), Variants = r.GetValue(variants),
                     UnknownVariants = r.GetValue(unknownVariants), UnknownPercentage = r.GetValue(unknownShare), SilencePercentage = r.GetValue(silenceShare), FeatureFloor = r.GetValue(floor),
-                    Threads = r.GetValue(threads), EvaluateEvery = r.GetValue(evalEvery), Resume = r.GetValue(resume),
+                    Threads = r.GetValue(threads), EvaluateEvery = r.GetValue(evalEvery), Resume = r.GetValue(resume), ExtraData = r.GetValue(extra) ?? Array.Empty<DirectoryInfo>(),
                 };
                 return System.Threading.Tasks.Task.FromResult(Run(a, console, token));
             });
@@ -108,7 +109,7 @@ namespace VoiceAssistant.Cli.Commands
             try
             {
                 console.Out.WriteLine($"Loading {a.Data.FullName} and computing MFCC features ({a.Threads} threads)...");
-                prepared = TrainingData.Prepare(a.Data.FullName, datasetOptions, augmentation, () => new MfccFeatureExtractor(a.FeatureFloor), a.Seed, a.Threads);
+                prepared = TrainingData.Prepare(a.Data.FullName, datasetOptions, augmentation, () => new MfccFeatureExtractor(a.FeatureFloor), a.Seed, a.Threads, extraTrainingRoots: a.ExtraData.Select(d => d.FullName).ToArray());
                 if (a.Resume != null)
                 {
                     trainer = Trainer.Resume(a.Resume.FullName, prepared.Training, prepared.Validation, a.Threads, checkpoint);
@@ -194,12 +195,20 @@ namespace VoiceAssistant.Cli.Commands
 
             public FileInfo Resume { get; set; }
 
+            public DirectoryInfo[] ExtraData { get; set; } = Array.Empty<DirectoryInfo>();
+
             /// <summary>Returns what is wrong with the arguments, or null.</summary>
             public string Check()
             {
                 if (Data == null || !Data.Exists)
                 {
                     return $"dataset folder '{Data?.FullName}' not found";
+                }
+
+                DirectoryInfo missing = ExtraData.FirstOrDefault(d => !d.Exists);
+                if (missing != null)
+                {
+                    return $"--extra-data folder '{missing.FullName}' not found";
                 }
 
                 if (Out == null)
