@@ -32,6 +32,17 @@ namespace VoiceAssistant.Cli
             return w;
         }
 
+        /// <summary>Copies a manifest's recogniser thresholds into settings.</summary>
+        /// <param name="manifest">The model's manifest.</param>
+        /// <param name="settings">Settings to update.</param>
+        public static void ApplyRecognizer(ModelManifest manifest, Core.Settings.AssistantSettings settings)
+        {
+            settings.DetectionThreshold = manifest.Recognizer.DetectionThreshold;
+            settings.AverageWindowMs = manifest.Recognizer.AverageWindowMs;
+            settings.SuppressionMs = manifest.Recognizer.SuppressionMs;
+            settings.MinimumResultCount = manifest.Recognizer.MinimumResultCount;
+        }
+
         /// <summary>
         /// Every clip of a dataset (no generated silence, every unknown-word clip) in the given split, or in all
         /// splits when <paramref name="split"/> is null.

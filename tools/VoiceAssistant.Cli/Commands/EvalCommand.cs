@@ -139,13 +139,8 @@ namespace VoiceAssistant.Cli.Commands
                 : null;
             const float NoiseVolume = 0.1f;
             StreamingTestSet set = StreamingTestSet.Build(labeled, noise, seconds, seed, NoiseVolume);
-            var settings = new AssistantSettings
-            {
-                DetectionThreshold = manifest.Recognizer.DetectionThreshold,
-                AverageWindowMs = manifest.Recognizer.AverageWindowMs,
-                SuppressionMs = manifest.Recognizer.SuppressionMs,
-                MinimumResultCount = manifest.Recognizer.MinimumResultCount,
-            };
+            var settings = new AssistantSettings();
+            ModelWorkflow.ApplyRecognizer(manifest, settings);
             var spotter = new HostKeywordSpotter(settings, model, labels);
             StreamingResult result = StreamingEvaluator.Evaluate(spotter, set, settings);
             return string.Create(CultureInfo.InvariantCulture, $"Streaming (split clips every 3 ± 0.5 s over the background noise at volume {NoiseVolume}, seed {seed}, threshold {settings.DetectionThreshold}): {result}");

@@ -4,10 +4,10 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
 using VoiceAssistant.Audio;
 using VoiceAssistant.Core.Actions;
 using VoiceAssistant.Core.Settings;
+using VoiceAssistant.Export;
 using VoiceAssistant.Host;
 using VoiceAssistant.Tflite;
 
@@ -78,7 +78,7 @@ namespace VoiceAssistant.Cli.Commands
             HostKeywordSpotter spotter;
             try
             {
-                string[] labels = labelText?.Split(',', StringSplitOptions.TrimEntries) ?? ModelDescription.Read(modelPath, settings);
+                string[] labels = labelText?.Split(',', StringSplitOptions.TrimEntries) ?? ApplyManifest(modelPath, settings);
                 if (threshold is int value)
                 {
                     settings.DetectionThreshold = value;
@@ -86,7 +86,7 @@ namespace VoiceAssistant.Cli.Commands
 
                 spotter = new HostKeywordSpotter(settings, TfliteModel.Load(modelPath), labels);
             }
-            catch (Exception e) when (e is ModelException or InvalidDataException or ArgumentException)
+            catch (Exception e) when (e is ModelException or ManifestException or ArgumentException)
             {
                 console.Error.WriteLine($"error: invalid model '{modelPath}': {e.Message}");
                 return ExitCodes.InvalidInput;
@@ -140,6 +140,14 @@ namespace VoiceAssistant.Cli.Commands
             return reporter.Detections;
         }
 
+        /// <summary>Loads the manifest beside the model (checking its features and the model's sha256) and applies its recogniser settings.</summary>
+        private static string[] ApplyManifest(string modelPath, AssistantSettings settings)
+        {
+            ModelManifest manifest = ModelManifest.Load(ModelManifest.PathFor(modelPath));
+            ModelWorkflow.ApplyRecognizer(manifest, settings);
+            return manifest.Labels;
+        }
+
         private static string FindDefaultModel()
         {
             // The repository root is the first ancestor (of the working folder, then of the tool) holding the model.
@@ -185,43 +193,6 @@ namespace VoiceAssistant.Cli.Commands
             {
                 long ms = Clock();
                 return string.Create(CultureInfo.InvariantCulture, $"{ms / 60000}:{ms / 1000 % 60:00}.{ms % 1000:000}");
-            }
-        }
-    }
-
-    /// <summary>Reads what <c>listen</c> needs from a model's manifest (<c>name.manifest.json</c> beside it).</summary>
-    internal static class ModelDescription
-    {
-        /// <summary>Returns the manifest's labels and applies its recogniser thresholds to <paramref name="settings"/>.</summary>
-        /// <param name="modelPath">The .tflite path.</param>
-        /// <param name="settings">Receives the recogniser settings.</param>
-        /// <exception cref="InvalidDataException">The manifest is missing or unusable.</exception>
-        public static string[] Read(string modelPath, AssistantSettings settings)
-        {
-            string path = Path.Combine(Path.GetDirectoryName(modelPath), Path.GetFileNameWithoutExtension(modelPath) + ".manifest.json");
-            if (!File.Exists(path))
-            {
-                throw new InvalidDataException($"no manifest '{Path.GetFileName(path)}' beside it (pass --labels)");
-            }
-
-            try
-            {
-                using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(path));
-                JsonElement root = doc.RootElement;
-                string[] labels = root.GetProperty("labels").EnumerateArray().Select(e => e.GetString()).ToArray();
-                if (root.TryGetProperty("recognizer", out JsonElement r))
-                {
-                    settings.DetectionThreshold = r.GetProperty("detectionThreshold").GetInt32();
-                    settings.AverageWindowMs = r.GetProperty("averageWindowMs").GetInt32();
-                    settings.SuppressionMs = r.GetProperty("suppressionMs").GetInt32();
-                    settings.MinimumResultCount = r.GetProperty("minimumResultCount").GetInt32();
-                }
-
-                return labels;
-            }
-            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
-            {
-                throw new InvalidDataException($"manifest '{Path.GetFileName(path)}' is not usable: {e.Message}", e);
             }
         }
     }
