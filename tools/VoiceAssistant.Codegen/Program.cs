@@ -3,10 +3,14 @@ using System.CommandLine;
 using System.IO;
 using VoiceAssistant.Codegen.Emit;
 using VoiceAssistant.Codegen.Features;
+using VoiceAssistant.Codegen.Model;
 
 namespace VoiceAssistant.Codegen
 {
-    /// <summary>Command line: <c>tables</c> regenerates the feature tables and constants.</summary>
+    /// <summary>
+    /// Command line: <c>tables</c> regenerates the feature tables and constants; <c>model</c> turns a .tflite and its
+    /// manifest into the app's model source and the TFLM host's header.
+    /// </summary>
     public static class Program
     {
         /// <summary>Entry point.</summary>
@@ -30,8 +34,36 @@ namespace VoiceAssistant.Codegen
                 return 0;
             });
 
+            var tfliteOption = new Option<FileInfo>("--tflite") { Description = "The .tflite model", Required = true };
+            var manifestOption = new Option<FileInfo>("--manifest") { Description = "The model's JSON manifest", Required = true };
+            var model = new Command("model", "Write " + ModelCodegen.CSharpPath + " and " + ModelCodegen.CppPath + " from a model and its manifest");
+            model.Options.Add(rootOption);
+            model.Options.Add(tfliteOption);
+            model.Options.Add(manifestOption);
+            model.SetAction(parse =>
+            {
+                string root = parse.GetValue(rootOption)?.FullName ?? FindRepoRoot(Directory.GetCurrentDirectory());
+                try
+                {
+                    byte[] bytes = File.ReadAllBytes(parse.GetValue(tfliteOption).FullName);
+                    ModelManifest manifest = ModelManifest.Load(parse.GetValue(manifestOption).FullName);
+                    foreach (string path in GeneratedFileWriter.WriteAll(root, ModelCodegen.Generate(bytes, manifest)))
+                    {
+                        Console.WriteLine("wrote " + path);
+                    }
+
+                    return 0;
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    Console.Error.WriteLine("error: " + e.Message);
+                    return 1;
+                }
+            });
+
             var rootCommand = new RootCommand("VoiceAssistant code generator");
             rootCommand.Subcommands.Add(tables);
+            rootCommand.Subcommands.Add(model);
             return rootCommand.Parse(args).Invoke();
         }
 

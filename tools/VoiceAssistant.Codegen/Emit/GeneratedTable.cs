@@ -13,6 +13,9 @@ namespace VoiceAssistant.Codegen.Emit
 
         /// <summary>int32.</summary>
         Int32,
+
+        /// <summary>uint8 (raw bytes, e.g. a model file).</summary>
+        UInt8,
     }
 
     /// <summary>One literal array, emitted identically (by value) into every target language.</summary>
@@ -68,6 +71,18 @@ namespace VoiceAssistant.Codegen.Emit
             }
 
             return new GeneratedTable(name, summary, TableElement.Float, floats, null);
+        }
+
+        /// <summary>A byte table (values copied).</summary>
+        public static GeneratedTable Bytes(string name, string summary, byte[] values)
+        {
+            var ints = new int[values.Length];
+            for (int i = 0; i < values.Length; i++)
+            {
+                ints[i] = values[i];
+            }
+
+            return new GeneratedTable(name, summary, TableElement.UInt8, null, ints);
         }
 
         /// <summary>An int16 table; throws when a value does not fit.</summary>
