@@ -31,6 +31,11 @@ namespace VoiceAssistant.Codegen.Emit
                 w.Line("using " + u + ";");
             }
 
+            if (usings != null && usings.Count > 0)
+            {
+                w.Line();
+            }
+
             string access = isPublic ? "public" : "internal";
             w.Line("namespace " + ns).Open();
             w.Line("/// <summary>" + summary + "</summary>");
@@ -86,6 +91,7 @@ namespace VoiceAssistant.Codegen.Emit
             TableElement.Float => "float",
             TableElement.Int16 => "short",
             TableElement.UInt8 => "byte",
+            TableElement.Int8 => "sbyte",
             TableElement.Int32 => "int",
             _ => throw new ArgumentOutOfRangeException(nameof(e)),
         };
