@@ -12,6 +12,9 @@ namespace VoiceAssistant.Cli
         public static readonly ICliCommand[] Commands =
         {
             new InspectCommand(),
+            new FlashCommand(),
+            new DeployCommand(),
+            new MonitorCommand(),
         };
 
         /// <summary>Process entry point.</summary>
@@ -23,7 +26,7 @@ namespace VoiceAssistant.Cli
         /// <param name="console">Output and error writers.</param>
         public static int Run(string[] args, CliConsole console)
         {
-            var root = new RootCommand("Voice assistant tools: model inspection and (later) feature/model checks.");
+            var root = new RootCommand("Voice assistant tools: model inspection, flashing and deploying the board, monitoring its detections.");
             foreach (ICliCommand command in Commands)
             {
                 root.Subcommands.Add(command.Build(console));
