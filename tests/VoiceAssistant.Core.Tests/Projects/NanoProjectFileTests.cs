@@ -64,6 +64,29 @@ namespace VoiceAssistant.Core.Tests.Projects
             }
         }
 
+        [Theory]
+        [MemberData(nameof(NanoProjects))]
+        public void NanoSolutionListsTheProjectWithItsGuid(string project)
+        {
+            // nf.proj.sln is the Visual Studio solution of the device projects (nanoFramework project type GUID).
+            string solution = File.ReadAllText(RepoPaths.Of("nf.proj.sln"));
+            XNamespace ns = "http://schemas.microsoft.com/developer/msbuild/2003";
+            string guid = XDocument.Load(RepoPaths.Of(project)).Descendants(ns + "ProjectGuid").Single().Value.ToUpperInvariant();
+            string expected = "Project(\"{11A8DD76-328B-46DF-9F39-F559912D0360}\") = \"" + Path.GetFileNameWithoutExtension(project) + "\", \""
+                + project.Replace('/', '\\') + "\", \"" + guid + "\"";
+            Assert.Contains(expected, solution);
+            Assert.Contains(guid + ".Release|Any CPU.Build.0 = Release|Any CPU", solution);
+        }
+
+        [Fact]
+        public void DeviceProjectsAreAllPresent()
+        {
+            var projects = NanoProjects().Select(row => row.Data).ToArray();
+            Assert.Contains("firmware/VoiceAssistant.Interop/VoiceAssistant.Interop.nfproj", projects);
+            Assert.Contains("firmware/VoiceAssistant/VoiceAssistant.nfproj", projects);
+            Assert.Contains("tests/VoiceAssistant.Device.Tests/NFUnitTest.nfproj", projects);
+        }
+
         private static bool IsOptionalGenerated(XElement item)
         {
             string include = item.Attribute("Include").Value;
