@@ -41,6 +41,19 @@ namespace VoiceAssistant.Core.Tests.RuntimeRules
         }
 
         [Fact]
+        public void DeviceTestsCarryNoCompilerEmbeddedAttributes()
+        {
+            // Seen on nanoCLR (MetadataProcessor 3.0, nf-interpreter a3e8139): with the compiler-emitted
+            // Microsoft.CodeAnalysis.EmbeddedAttribute in the assembly (C# 11+ emits it with RefSafetyRulesAttribute)
+            // each type's custom attributes came back shifted to the next type, so the launcher missed [TestClass]es.
+            using var stream = File.OpenRead(BuildOutputs.NanoDeviceTestsAssembly);
+            using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+            var md = pe.GetMetadataReader();
+            var names = md.TypeDefinitions.Select(h => md.GetTypeDefinition(h)).Select(t => md.GetString(t.Namespace) + "." + md.GetString(t.Name));
+            Assert.DoesNotContain("Microsoft.CodeAnalysis.EmbeddedAttribute", names);
+        }
+
+        [Fact]
         public void CompileCheckOfTheAppFollowsTheDeviceRules()
         {
             // The app compiles only with its generated model source; until the trained model is generated the
