@@ -1,5 +1,4 @@
 using System;
-using System.Device.Gpio;
 using System.Threading;
 using VoiceAssistant.App.Hardware;
 using VoiceAssistant.Core.Actions;
@@ -22,10 +21,9 @@ namespace VoiceAssistant.App
         public static void Main()
         {
             var reporter = new SerialReporter();
-            GpioLed led = null;
+            GpioLed led = GpioLed.Open(BoardConfig.LedPin, BoardConfig.LedActiveHigh, reporter);
             try
             {
-                led = new GpioLed(new GpioController(), BoardConfig.LedPin, BoardConfig.LedActiveHigh);
                 Run(reporter, led);
             }
             catch (NativeSpotterException e)
@@ -93,10 +91,7 @@ namespace VoiceAssistant.App
         /// <summary>Stops the assistant: repeats <paramref name="message"/> every 10 s and blinks the error pattern; never returns.</summary>
         private static void Halt(IReporter reporter, GpioLed led, string message)
         {
-            if (led != null)
-            {
-                led.SetFault(LedPattern.Error);
-            }
+            led.SetFault(LedPattern.Error);
 
             int timeMs = 0;
             while (true)
@@ -106,10 +101,7 @@ namespace VoiceAssistant.App
                     reporter.WriteLine("ERROR " + message);
                 }
 
-                if (led != null)
-                {
-                    led.Update(timeMs);
-                }
+                led.Update(timeMs);
 
                 Thread.Sleep(50);
                 timeMs += 50;

@@ -1,3 +1,4 @@
+using System;
 using System.Device.Gpio;
 using VoiceAssistant.Core.Actions;
 
@@ -35,15 +36,31 @@ namespace VoiceAssistant.App.Hardware
         private bool _lit;
         private bool _written;
 
-        /// <summary>Opens the pin as an output, LED off.</summary>
-        /// <param name="controller">GPIO controller.</param>
-        /// <param name="pin">Pin number.</param>
-        /// <param name="activeHigh">True when high lights the LED.</param>
-        public GpioLed(GpioController controller, int pin, bool activeHigh)
+        private GpioLed(GpioPin pin, bool activeHigh)
         {
-            _pin = controller.OpenPin(pin, PinMode.Output);
+            _pin = pin;
             _activeHigh = activeHigh;
             Drive(false);
+        }
+
+        /// <summary>
+        /// Opens the pin as an output, LED off. If the GPIO cannot be opened the LED stays dark and the reason is
+        /// reported, so every other failure still reaches the serial output.
+        /// </summary>
+        /// <param name="pin">Pin number.</param>
+        /// <param name="activeHigh">True when high lights the LED.</param>
+        /// <param name="reporter">Where an unavailable LED is reported.</param>
+        public static GpioLed Open(int pin, bool activeHigh, IReporter reporter)
+        {
+            try
+            {
+                return new GpioLed(new GpioController().OpenPin(pin, PinMode.Output), activeHigh);
+            }
+            catch (Exception e)
+            {
+                reporter.WriteLine("LED unavailable on GPIO " + pin.ToString() + ": " + e.GetType().Name + " " + e.Message);
+                return new GpioLed(null, activeHigh);
+            }
         }
 
         /// <inheritdoc />
@@ -81,7 +98,7 @@ namespace VoiceAssistant.App.Hardware
         private void Drive(bool lit)
         {
             // Write only on change: a GPIO write is a native call.
-            if (_written && lit == _lit)
+            if (_pin == null || (_written && lit == _lit))
             {
                 return;
             }
