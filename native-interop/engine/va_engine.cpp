@@ -41,6 +41,13 @@ int Engine::configure(const int *config, size_t length)
     {
         return fail(s, kernel_.last_error());
     }
+#if defined(VA_WITH_TFLM)
+    // A loaded model's input quantisation takes precedence over the configured one.
+    if (tflm_.loaded())
+    {
+        kernel_.set_quantization(tflm_.input_scale(), tflm_.input_zero_point());
+    }
+#endif
     return kOk;
 }
 
@@ -65,8 +72,24 @@ int Engine::load_model(const uint8_t *model, size_t length, int arenaBytes)
     {
         return fail(kBadArgument, "model must be non-empty and arenaBytes positive");
     }
-    // Until native-interop/tflm/ exists no image contains TFLM: say so instead of pretending.
+#if defined(VA_WITH_TFLM)
+    const Status s = tflm_.load(model, length, arenaBytes, kWindowFeatures);
+    if (s != kOk)
+    {
+        return fail(s, tflm_.last_error());
+    }
+    // Rows quantised with the configured scale would not match the model's: start the window afresh.
+    const Status q = kernel_.set_quantization(tflm_.input_scale(), tflm_.input_zero_point());
+    if (q != kOk)
+    {
+        tflm_.unload();
+        return fail(kModelInvalid, "model input quantisation is unusable (scale must be positive, zero point int8)");
+    }
+    kernel_.reset();
+    return kOk;
+#else
     return fail(kNotBuiltWithTflm, "this firmware was built without TensorFlow Lite Micro");
+#endif
 }
 
 int Engine::invoke(int8_t *scores, size_t length)
@@ -75,7 +98,21 @@ int Engine::invoke(int8_t *scores, size_t length)
     {
         return fail(kBadArgument, "scores array is empty");
     }
+#if defined(VA_WITH_TFLM)
+    if (!tflm_.loaded())
+    {
+        return fail(kModelNotLoaded, "Invoke before LoadModel");
+    }
+    kernel_.window().copy_out(invokeWindow_);
+    const Status s = tflm_.invoke(invokeWindow_, scores, length);
+    if (s != kOk)
+    {
+        return fail(s, tflm_.last_error());
+    }
+    return kOk;
+#else
     return fail(kNotBuiltWithTflm, "this firmware was built without TensorFlow Lite Micro");
+#endif
 }
 
 int Engine::reset()
@@ -99,6 +136,13 @@ int Engine::get_info(int *info, size_t length)
     {
         flags |= kFlagHasMfcc;
     }
+#if defined(VA_WITH_TFLM)
+    flags |= kFlagBuiltWithTflm;
+    if (tflm_.loaded())
+    {
+        flags |= kFlagModelLoaded;
+    }
+#endif
     info[kInfoNativeVersion] = kNativeContractVersion;
     info[kInfoFeatureVersion] = kFeatureVersion;
     info[kInfoFlags] = flags;
@@ -110,6 +154,15 @@ int Engine::get_info(int *info, size_t length)
     info[kInfoTotalRows] = kernel_.total_rows();
     info[kInfoOutputScaleBits] = 0;
     info[kInfoOutputZeroPoint] = 0;
+#if defined(VA_WITH_TFLM)
+    if (tflm_.loaded())
+    {
+        info[kInfoArenaBytesUsed] = tflm_.arena_used_bytes();
+        info[kInfoLabelCount] = tflm_.label_count();
+        info[kInfoOutputScaleBits] = float_to_bits(tflm_.output_scale());
+        info[kInfoOutputZeroPoint] = tflm_.output_zero_point();
+    }
+#endif
     return kOk;
 }
 

@@ -1,6 +1,6 @@
 // The state behind the interop methods, independent of nanoFramework types so it builds and is tested on
-// the host: decodes the contract's int[] layouts, checks array bounds, owns the feature kernel and (later)
-// the TFLM model. The nanoFramework handlers only unwrap managed arrays and forward here.
+// the host: decodes the contract's int[] layouts, checks array bounds, owns the feature kernel and, in images
+// built with VA_WITH_TFLM, the TFLM model (tflm/); without it LoadModel/Invoke return kNotBuiltWithTflm. The nanoFramework handlers only unwrap managed arrays and forward here.
 #ifndef VA_ENGINE_H
 #define VA_ENGINE_H
 
@@ -8,6 +8,9 @@
 #include <cstdint>
 
 #include "../features/feature_kernel.h"
+#if defined(VA_WITH_TFLM)
+#include "../tflm/tflm_host.h"
+#endif
 
 namespace va
 {
@@ -85,6 +88,10 @@ class Engine
 
     FeatureKernel kernel_;
     const char *lastError_ = "";
+#if defined(VA_WITH_TFLM)
+    TflmHost tflm_;
+    int8_t invokeWindow_[kWindowFeatures] = {};
+#endif
 };
 } // namespace va
 

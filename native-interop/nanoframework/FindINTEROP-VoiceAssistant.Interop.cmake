@@ -43,6 +43,27 @@ set(_va_handler_sources
 
 set(VoiceAssistant.Interop_SOURCES ${_va_stub_sources} ${_va_handler_sources} ${_va_numeric_sources})
 
+# TFLM host (native-interop/tflm): only with -DVA_WITH_TFLM=ON on nf-interpreter's configure line, when TFLM itself
+# comes from the esp-tflite-micro + esp-nn IDF components (README "TFLM in the firmware"); VA_TFLM_INCLUDE_DIRS
+# lists their include directories. Without it LoadModel/Invoke return NotBuiltWithTflm.
+if(VA_WITH_TFLM)
+    if(NOT VA_TFLM_INCLUDE_DIRS)
+        message(FATAL_ERROR "VoiceAssistant.Interop: VA_WITH_TFLM needs VA_TFLM_INCLUDE_DIRS (esp-tflite-micro and its third_party headers)")
+    endif()
+    set(_va_tflm_sources
+        ${VA_NATIVE_INTEROP_DIR}/tflm/tflm_host.cpp
+        ${VA_NATIVE_INTEROP_DIR}/tflm/tflm_platform.cpp
+        ${VA_NATIVE_INTEROP_DIR}/tflm/debug_log.cpp)
+    list(APPEND VoiceAssistant.Interop_SOURCES ${_va_tflm_sources})
+    list(APPEND VoiceAssistant.Interop_INCLUDE_DIRS ${VA_NATIVE_INTEROP_DIR}/tflm ${VA_TFLM_INCLUDE_DIRS})
+    # Same TF_LITE_STATIC_MEMORY as the TFLM library (it changes TfLiteTensor's layout); the engine and the
+    # handlers see VA_WITH_TFLM so the engine's TflmHost member exists in every translation unit.
+    set_source_files_properties(${VoiceAssistant.Interop_SOURCES} PROPERTIES
+        COMPILE_DEFINITIONS "VA_WITH_TFLM;TF_LITE_STATIC_MEMORY;FLATBUFFERS_LOCALE_INDEPENDENT=0")
+    set(VA_TFLM_SOURCES ${VoiceAssistant.Interop_SOURCES} CACHE INTERNAL "VoiceAssistant.Interop sources built with VA_WITH_TFLM")
+    message(STATUS "VoiceAssistant.Interop: TFLM host included (VA_WITH_TFLM)")
+endif()
+
 foreach(_va_src ${VoiceAssistant.Interop_SOURCES})
     if(NOT EXISTS "${_va_src}")
         message(FATAL_ERROR "VoiceAssistant.Interop: missing source ${_va_src}")
@@ -61,6 +82,10 @@ if(NOT VA_FP_CONTRACT_DEFERRED)
             set_source_files_properties(${VA_NUMERIC_SOURCES} TARGET_DIRECTORY NF_NativeAssemblies
                 PROPERTIES COMPILE_OPTIONS "-ffp-contract=off")
             message(STATUS "VoiceAssistant.Interop: -ffp-contract=off set on the feature kernel sources")
+            if(VA_TFLM_SOURCES)
+                set_source_files_properties(${VA_TFLM_SOURCES} TARGET_DIRECTORY NF_NativeAssemblies
+                    PROPERTIES COMPILE_DEFINITIONS "VA_WITH_TFLM;TF_LITE_STATIC_MEMORY;FLATBUFFERS_LOCALE_INDEPENDENT=0")
+            endif()
         else()
             message(WARNING "VoiceAssistant.Interop: no NF_NativeAssemblies target; -ffp-contract=off not applied")
         endif()

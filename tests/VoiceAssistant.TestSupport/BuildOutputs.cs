@@ -12,6 +12,18 @@ namespace VoiceAssistant.TestSupport
         /// <summary>The CMake build folder of native-interop (tests/run-all.sh builds it before the .NET tests).</summary>
         public static string NativeBuildDir => Metadata("NativeBuildDir");
 
+        /// <summary>The nanoFramework (mscorlib-only) build of the interop assembly.</summary>
+        public static string NanoInteropAssembly => Metadata("NanoInteropAssembly");
+
+        /// <summary>The compile check of the managed app (against the API shims); exists only once the shipped model is generated.</summary>
+        public static string NanoAppAssembly => Metadata("NanoAppAssembly");
+
+        /// <summary>The compile check of the device tests (against the API shims).</summary>
+        public static string NanoDeviceTestsAssembly => Metadata("NanoDeviceTestsAssembly");
+
+        /// <summary>The app's generated model source; the app compile check can build only when it exists.</summary>
+        public static string AppShippedModelSource => Metadata("AppShippedModelSource");
+
         private static string Metadata(string key)
         {
             return typeof(BuildOutputs).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()

@@ -32,5 +32,8 @@ namespace VoiceAssistant.Cli
 
         /// <summary>Bad usage or an input that cannot be read (missing file, permissions).</summary>
         public const int UsageOrIo = 2;
+
+        /// <summary>An external tool (nanoff) is missing or reported failure.</summary>
+        public const int ExternalTool = 3;
     }
 }

@@ -19,6 +19,9 @@ namespace VoiceAssistant.Cli
             new EvalCommand(),
             new SynthCommand(),
             new ImportCommand(),
+            new FlashCommand(),
+            new DeployCommand(),
+            new MonitorCommand(),
         };
 
         /// <summary>Process entry point.</summary>
@@ -30,7 +33,7 @@ namespace VoiceAssistant.Cli
         /// <param name="console">Output and error writers.</param>
         public static int Run(string[] args, CliConsole console)
         {
-            var root = new RootCommand("Voice assistant tools: model inspection and running.");
+            var root = new RootCommand("Voice assistant tools: data, training, models, the host twin, flashing and monitoring the board.");
             foreach (ICliCommand command in Commands)
             {
                 root.Subcommands.Add(command.Build(console));

@@ -14,7 +14,7 @@ namespace VoiceAssistant.Core.Audio
     /// </remarks>
     public sealed class DeadMicrophoneDetector
     {
-        private readonly int _thresholdSamples;
+        private int _thresholdSamples;
         private short _lastValue;
         private int _runLength;
         private bool _isDead;
@@ -36,6 +36,24 @@ namespace VoiceAssistant.Core.Audio
             }
 
             _thresholdSamples = seconds * AssistantSettings.SampleRate;
+        }
+
+        /// <summary>
+        /// Creates a detector for a thinned stream that carries <paramref name="samplesPerSecond"/> of the
+        /// microphone's samples each second (e.g. a few consecutive samples per hop on the device, where checking
+        /// every sample in managed code costs too much): dead after DeadMicrophoneSeconds of real time.
+        /// </summary>
+        /// <param name="settings">Settings giving the dead-microphone time.</param>
+        /// <param name="samplesPerSecond">Samples per second of real time fed to <see cref="Process"/> (1..SampleRate).</param>
+        public DeadMicrophoneDetector(AssistantSettings settings, int samplesPerSecond)
+            : this(settings)
+        {
+            if (samplesPerSecond < 1 || samplesPerSecond > AssistantSettings.SampleRate)
+            {
+                throw new ArgumentOutOfRangeException("samplesPerSecond", "samplesPerSecond must be in 1..SampleRate");
+            }
+
+            _thresholdSamples = settings.DeadMicrophoneSeconds * samplesPerSecond;
         }
 
         /// <summary>Number of identical consecutive samples after which the microphone counts as dead.</summary>

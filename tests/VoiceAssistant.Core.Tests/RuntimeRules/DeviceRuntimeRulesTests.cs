@@ -25,6 +25,50 @@ namespace VoiceAssistant.Core.Tests.RuntimeRules
         }
 
         [Fact]
+        public void NanoFrameworkBuildOfTheInteropFollowsTheDeviceRules()
+        {
+            string path = BuildOutputs.NanoInteropAssembly;
+            Assert.True(File.Exists(path), "nanoFramework build of the interop not found at " + path + " (build VoiceAssistant.slnx first)");
+            Assert.Empty(DeviceRuntimeRules.Check(path));
+        }
+
+        [Fact]
+        public void CompileCheckOfTheDeviceTestsFollowsTheDeviceRules()
+        {
+            string path = BuildOutputs.NanoDeviceTestsAssembly;
+            Assert.True(File.Exists(path), "device-test compile check not found at " + path + " (build VoiceAssistant.slnx first)");
+            Assert.Empty(DeviceRuntimeRules.Check(path));
+        }
+
+        [Fact]
+        public void DeviceTestsCarryNoCompilerEmbeddedAttributes()
+        {
+            // Seen on nanoCLR (MetadataProcessor 3.0, nf-interpreter a3e8139): with the compiler-emitted
+            // Microsoft.CodeAnalysis.EmbeddedAttribute in the assembly (C# 11+ emits it with RefSafetyRulesAttribute)
+            // each type's custom attributes came back shifted to the next type, so the launcher missed [TestClass]es.
+            using var stream = File.OpenRead(BuildOutputs.NanoDeviceTestsAssembly);
+            using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+            var md = pe.GetMetadataReader();
+            var names = md.TypeDefinitions.Select(h => md.GetTypeDefinition(h)).Select(t => md.GetString(t.Namespace) + "." + md.GetString(t.Name));
+            Assert.DoesNotContain("Microsoft.CodeAnalysis.EmbeddedAttribute", names);
+        }
+
+        [Fact]
+        public void CompileCheckOfTheAppFollowsTheDeviceRules()
+        {
+            // The app compiles only with its generated model source; until the trained model is generated the
+            // compile check is not in the solution and this test has nothing to inspect.
+            if (!File.Exists(BuildOutputs.AppShippedModelSource))
+            {
+                Assert.Skip("firmware/VoiceAssistant/Generated/ShippedModel.g.cs not generated yet (Codegen `model`)");
+            }
+
+            string path = BuildOutputs.NanoAppAssembly;
+            Assert.True(File.Exists(path), "app compile check not found at " + path + " (build tests/CompileChecks/VoiceAssistant.App.Nano)");
+            Assert.Empty(DeviceRuntimeRules.Check(path));
+        }
+
+        [Fact]
         public void NanoFrameworkBuildReferencesOnlyNanoFrameworkMscorlib()
         {
             using var stream = File.OpenRead(BuildOutputs.NanoCoreAssembly);

@@ -14,13 +14,26 @@ namespace VoiceAssistant.Codegen.Emit
         /// <param name="isPublic">Public, or internal.</param>
         /// <param name="constants">Constants, emitted first.</param>
         /// <param name="tables">Arrays, emitted as static readonly fields.</param>
+        /// <param name="members">Writes further members after the tables (indented inside the class), or null.</param>
+        /// <param name="usings">Namespaces imported at the top, or null.</param>
         public static string EmitClass(IReadOnlyList<string> banner, string ns, string className, string summary, bool isPublic,
-                                       IReadOnlyList<GeneratedConstant> constants, IReadOnlyList<GeneratedTable> tables)
+                                       IReadOnlyList<GeneratedConstant> constants, IReadOnlyList<GeneratedTable> tables,
+                                       Action<SourceWriter> members = null, IReadOnlyList<string> usings = null)
         {
             var w = new SourceWriter();
             foreach (string line in banner)
             {
                 w.Line("// " + line);
+            }
+
+            foreach (string u in usings ?? Array.Empty<string>())
+            {
+                w.Line("using " + u + ";");
+            }
+
+            if (usings != null && usings.Count > 0)
+            {
+                w.Line();
             }
 
             string access = isPublic ? "public" : "internal";
@@ -58,6 +71,16 @@ namespace VoiceAssistant.Codegen.Emit
                 w.Close("};");
             }
 
+            if (members != null)
+            {
+                if (!first)
+                {
+                    w.Line();
+                }
+
+                members(w);
+            }
+
             w.Close();
             w.Close();
             return w.ToString();
@@ -67,6 +90,8 @@ namespace VoiceAssistant.Codegen.Emit
         {
             TableElement.Float => "float",
             TableElement.Int16 => "short",
+            TableElement.UInt8 => "byte",
+            TableElement.Int8 => "sbyte",
             TableElement.Int32 => "int",
             _ => throw new ArgumentOutOfRangeException(nameof(e)),
         };

@@ -67,6 +67,8 @@ namespace VoiceAssistant.Codegen.Emit
         {
             TableElement.Float => "float",
             TableElement.Int16 => "int16_t",
+            TableElement.UInt8 => "uint8_t",
+            TableElement.Int8 => "int8_t",
             TableElement.Int32 => "int32_t",
             _ => throw new ArgumentOutOfRangeException(nameof(e)),
         };

@@ -13,6 +13,12 @@ namespace VoiceAssistant.Codegen.Emit
 
         /// <summary>int32.</summary>
         Int32,
+
+        /// <summary>uint8 (raw bytes, e.g. a model file).</summary>
+        UInt8,
+
+        /// <summary>int8 (quantised features and scores).</summary>
+        Int8,
     }
 
     /// <summary>One literal array, emitted identically (by value) into every target language.</summary>
@@ -65,6 +71,48 @@ namespace VoiceAssistant.Codegen.Emit
             {
                 float f = (float)values[i];
                 floats[i] = f == 0f ? 0f : f; // no negative zeros in the sources
+            }
+
+            return new GeneratedTable(name, summary, TableElement.Float, floats, null);
+        }
+
+        /// <summary>A byte table (values copied).</summary>
+        public static GeneratedTable Bytes(string name, string summary, byte[] values)
+        {
+            var ints = new int[values.Length];
+            for (int i = 0; i < values.Length; i++)
+            {
+                ints[i] = values[i];
+            }
+
+            return new GeneratedTable(name, summary, TableElement.UInt8, null, ints);
+        }
+
+        /// <summary>An int8 table (values copied).</summary>
+        public static GeneratedTable SBytes(string name, string summary, sbyte[] values)
+        {
+            var ints = new int[values.Length];
+            for (int i = 0; i < values.Length; i++)
+            {
+                ints[i] = values[i];
+            }
+
+            return new GeneratedTable(name, summary, TableElement.Int8, null, ints);
+        }
+
+        /// <summary>An int32 table (values copied).</summary>
+        public static GeneratedTable Int32(string name, string summary, int[] values)
+        {
+            return new GeneratedTable(name, summary, TableElement.Int32, null, (int[])values.Clone());
+        }
+
+        /// <summary>A float32 table (values copied; negative zeros written as zero).</summary>
+        public static GeneratedTable FromFloats(string name, string summary, float[] values)
+        {
+            var floats = new float[values.Length];
+            for (int i = 0; i < values.Length; i++)
+            {
+                floats[i] = values[i] == 0f ? 0f : values[i];
             }
 
             return new GeneratedTable(name, summary, TableElement.Float, floats, null);

@@ -1,0 +1,122 @@
+using System;
+using System.Threading;
+using VoiceAssistant.App.Hardware;
+using VoiceAssistant.Core.Actions;
+using VoiceAssistant.Core.Model;
+using VoiceAssistant.Core.Settings;
+using VoiceAssistant.Interop;
+
+namespace VoiceAssistant.App
+{
+    /// <summary>
+    /// Wiring only: settings → model check → native keyword spotter → command pipeline → capture loop. Any failure
+    /// ends in <see cref="Halt"/>: a clear message repeated on serial and the LED error pattern, never a reboot loop.
+    /// </summary>
+    public static class Program
+    {
+        /// <summary>Version of this app, printed at start-up.</summary>
+        public const string AppVersion = "1.0.0";
+
+        /// <summary>Entry point.</summary>
+        public static void Main()
+        {
+            var reporter = new SerialReporter();
+            GpioLed led = GpioLed.Open(BoardConfig.LedPin, BoardConfig.LedActiveHigh, reporter);
+            try
+            {
+                Run(reporter, led);
+            }
+            catch (NativeSpotterException e)
+            {
+                Halt(reporter, led, Explain(e));
+            }
+            catch (Exception e)
+            {
+                Halt(reporter, led, "unexpected " + e.GetType().Name + ": " + e.Message);
+            }
+        }
+
+        private static void Run(IReporter reporter, GpioLed led)
+        {
+            AssistantSettings settings = BoardConfig.CreateSettings();
+            ModelInfo info = ShippedModel.CreateInfo();
+            byte[] model = ShippedModel.Bytes;
+            reporter.WriteLine("VoiceAssistant " + AppVersion + " featureVersion " + AssistantSettings.FeatureVersion.ToString()
+                + " native contract " + NativeContract.Version.ToString());
+            reporter.WriteLine("MODEL sha256 " + info.ModelSha256 + " bytes " + model.Length.ToString() + " labels " + Join(info.Labels)
+                + " featureVersion " + info.FeatureVersion.ToString());
+            reporter.WriteLine(BoardConfig.Describe());
+
+            // Checked before anything native runs: a model for other features or labels is refused with the reason.
+            string problem = ModelCompatibility.Check(info, settings, model);
+            if (problem != null)
+            {
+                Halt(reporter, led, "model incompatible: " + problem);
+            }
+
+            info.ApplyRecognizerTuning(settings);
+            var spotter = new NativeKeywordSpotter(settings, info.Labels, info.InputScale, info.InputZeroPoint);
+            spotter.LoadModel(model, info.ArenaBytes);
+            var native = new int[InfoLayout.Length];
+            spotter.GetInfo(native);
+            reporter.WriteLine("NATIVE contract " + native[InfoLayout.NativeVersion].ToString() + " featureVersion "
+                + native[InfoLayout.FeatureVersion].ToString() + " flags " + native[InfoLayout.Flags].ToString());
+            reporter.WriteLine("ARENA requested " + info.ArenaBytes.ToString() + " used " + spotter.ArenaBytesUsed.ToString());
+
+            var pipeline = new CommandPipeline(info.Labels, settings, led, reporter);
+            var microphone = new I2sMicrophone(settings);
+            reporter.WriteLine("READY threshold " + settings.DetectionThreshold.ToString() + " hop bytes " + settings.HopBytes.ToString());
+            new CaptureLoop(settings, microphone, spotter, pipeline, led, reporter).Run();
+        }
+
+        private static string Explain(NativeSpotterException e)
+        {
+            switch (e.Status)
+            {
+                case InteropStatus.MissingFirmware:
+                    return e.Message;
+                case InteropStatus.ArenaTooSmall:
+                    return "tensor arena too small: raise arenaBytes in the model manifest and regenerate (" + e.Message + ")";
+                case InteropStatus.OutOfMemory:
+                    return "not enough native memory for the model and arena (" + e.Message + ")";
+                case InteropStatus.NotBuiltWithTflm:
+                    return "this firmware image was built without TensorFlow Lite Micro; flash an image built with VA_WITH_TFLM (" + e.Message + ")";
+                case InteropStatus.ModelInvalid:
+                    return "model could not be loaded (" + e.Message + ")";
+                default:
+                    return e.Message;
+            }
+        }
+
+        /// <summary>Stops the assistant: repeats <paramref name="message"/> every 10 s and blinks the error pattern; never returns.</summary>
+        private static void Halt(IReporter reporter, GpioLed led, string message)
+        {
+            led.SetFault(LedPattern.Error);
+
+            int timeMs = 0;
+            while (true)
+            {
+                if (timeMs % 10000 == 0)
+                {
+                    reporter.WriteLine("ERROR " + message);
+                }
+
+                led.Update(timeMs);
+
+                Thread.Sleep(50);
+                timeMs += 50;
+            }
+        }
+
+        private static string Join(string[] labels)
+        {
+            string s = string.Empty;
+            for (int i = 0; i < labels.Length; i++)
+            {
+                s = i == 0 ? labels[i] : s + "," + labels[i];
+            }
+
+            return s;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Runtime.InteropServices;
+
+namespace VoiceAssistant.Cli.Device
+{
+    /// <summary>Finds and runs nanoFramework's firmware flasher <c>nanoff</c> (a .NET global tool) from PATH.</summary>
+    public static class Nanoff
+    {
+        /// <summary>What to tell the user when nanoff is not on PATH.</summary>
+        public const string InstallHint =
+            "nanoff (nanoFramework's flasher) was not found on PATH. Install it with: dotnet tool install -g nanoff " +
+            "(update: dotnet tool update -g nanoff), and make sure the .NET tools folder (~/.dotnet/tools) is on PATH.";
+
+        /// <summary>Full path of nanoff on PATH, or null.</summary>
+        public static string Find()
+        {
+            string path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+            string[] names = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? new[] { "nanoff.exe", "nanoff.cmd", "nanoff" } : new[] { "nanoff" };
+            foreach (string dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+            {
+                foreach (string name in names)
+                {
+                    string candidate = Path.Combine(dir, name);
+                    if (File.Exists(candidate))
+                    {
+                        return candidate;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Runs nanoff with <paramref name="arguments"/>, copying its output; returns its exit code (or <see cref="ExitCodes.ExternalTool"/> if missing).</summary>
+        /// <param name="arguments">Arguments, passed without shell quoting.</param>
+        /// <param name="console">Where nanoff's output and our messages go.</param>
+        public static int Run(IReadOnlyList<string> arguments, CliConsole console)
+        {
+            string exe = Find();
+            if (exe == null)
+            {
+                console.Error.WriteLine("error: " + InstallHint);
+                return ExitCodes.ExternalTool;
+            }
+
+            console.Out.WriteLine("> nanoff " + string.Join(" ", arguments));
+            var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (string a in arguments)
+            {
+                psi.ArgumentList.Add(a);
+            }
+
+            using var process = new Process { StartInfo = psi };
+            process.OutputDataReceived += (_, e) => { if (e.Data != null) { lock (console) { console.Out.WriteLine(e.Data); } } };
+            process.ErrorDataReceived += (_, e) => { if (e.Data != null) { lock (console) { console.Error.WriteLine(e.Data); } } };
+            process.Start();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+            {
+                console.Error.WriteLine("error: nanoff exited with code " + process.ExitCode);
+                return ExitCodes.ExternalTool;
+            }
+
+            return ExitCodes.Ok;
+        }
+    }
+
+    /// <summary>Chooses the serial port when the user gives none: the only port present, else an error listing them.</summary>
+    public static class PortPicker
+    {
+        /// <summary>Lists serial ports (replaceable by tests).</summary>
+        internal static Func<string[]> ListPorts { get; set; } = System.IO.Ports.SerialPort.GetPortNames;
+
+        /// <summary>Returns the port to use, or null after writing why none could be chosen.</summary>
+        /// <param name="requested">The --port value, or null.</param>
+        /// <param name="console">Where the error goes.</param>
+        public static string Pick(string requested, CliConsole console)
+        {
+            if (!string.IsNullOrEmpty(requested))
+            {
+                return requested;
+            }
+
+            string[] ports = ListPorts();
+            if (ports.Length == 1)
+            {
+                console.Out.WriteLine("using the only serial port " + ports[0]);
+                return ports[0];
+            }
+
+            console.Error.WriteLine(ports.Length == 0
+                ? "error: no serial port found; connect the board or pass --port"
+                : "error: several serial ports (" + string.Join(", ", ports) + "); pass --port");
+            return null;
+        }
+    }
+}
