@@ -3,8 +3,8 @@
 # slot, 16 kHz mono 16-bit, over faint pink noise so the silence is not digital zero.
 # Needs espeak-ng and sox. Usage: samples/make-yes-no.sh [voice] [speed]
 set -euo pipefail
-voice=${1:-en-us}
-speed=${2:-130}
+voice=${1:-en-us+f3}
+speed=${2:-140}
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
