@@ -4,7 +4,7 @@
 # Needs espeak-ng and sox. Usage: samples/make-yes-no.sh [voice] [speed]
 set -euo pipefail
 voice=${1:-en-us+f3}
-speed=${2:-140}
+speed=${2:-110}
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

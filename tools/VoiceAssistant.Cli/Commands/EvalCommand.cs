@@ -111,7 +111,7 @@ namespace VoiceAssistant.Cli.Commands
                     string prefix = Path.GetFullPath(report);
                     Directory.CreateDirectory(Path.GetDirectoryName(prefix));
                     VoiceAssistant.Audio.AtomicFile.Write(prefix + ".txt", s => s.Write(Encoding.UTF8.GetBytes(text.ToString())));
-                    ConfusionMatrixPlot.Save(ConfusionMatrix.From(labels, actual, columns[^1].Predicted), title + " (int8)", prefix + ".png");
+                    ConfusionMatrixPlot.Save(ConfusionMatrix.From(labels, actual, columns[^1].Predicted), $"int8, {splitName} split, {clips.Count} clips", prefix + ".png");
                     console.Out.WriteLine($"Wrote {prefix}.txt and {prefix}.png");
                 }
 
