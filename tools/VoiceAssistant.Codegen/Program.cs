@@ -5,6 +5,7 @@ using VoiceAssistant.Codegen.DeviceVectors;
 using VoiceAssistant.Codegen.Emit;
 using VoiceAssistant.Codegen.Features;
 using VoiceAssistant.Codegen.Model;
+using VoiceAssistant.Export;
 
 namespace VoiceAssistant.Codegen
 {
@@ -35,19 +36,16 @@ namespace VoiceAssistant.Codegen
                 return 0;
             });
 
-            var tfliteOption = new Option<FileInfo>("--tflite") { Description = "The .tflite model", Required = true };
-            var manifestOption = new Option<FileInfo>("--manifest") { Description = "The model's JSON manifest", Required = true };
+            var manifestOption = new Option<FileInfo>("--manifest") { Description = "The model's JSON manifest (it names the .tflite beside it and its sha256)", Required = true };
             var model = new Command("model", "Write " + ModelCodegen.CSharpPath + " and " + ModelCodegen.CppPath + " from a model and its manifest");
             model.Options.Add(rootOption);
-            model.Options.Add(tfliteOption);
             model.Options.Add(manifestOption);
             model.SetAction(parse =>
             {
                 string root = parse.GetValue(rootOption)?.FullName ?? FindRepoRoot(Directory.GetCurrentDirectory());
                 try
                 {
-                    byte[] bytes = File.ReadAllBytes(parse.GetValue(tfliteOption).FullName);
-                    ModelManifest manifest = ModelManifest.Load(parse.GetValue(manifestOption).FullName);
+                    (byte[] bytes, ModelManifest manifest) = LoadModel(parse.GetValue(manifestOption).FullName);
                     foreach (string path in GeneratedFileWriter.WriteAll(root, ModelCodegen.Generate(bytes, manifest)))
                     {
                         Console.WriteLine("wrote " + path);
@@ -55,7 +53,7 @@ namespace VoiceAssistant.Codegen
 
                     return 0;
                 }
-                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ManifestException)
                 {
                     Console.Error.WriteLine("error: " + e.Message);
                     return 1;
@@ -64,13 +62,11 @@ namespace VoiceAssistant.Codegen
 
             var pcmOption = new Option<FileInfo>("--pcm16") { Description = "Raw 16 kHz mono little-endian int16 speech (at least 1 s)", Required = true };
             var sourceOption = new Option<string>("--source") { Description = "How the audio was made (written into the file banner)", Required = true };
-            var modelTfliteOption = new Option<FileInfo>("--tflite") { Description = "The shipped model: adds model cases (needs the host interpreter)" };
-            var modelManifestOption = new Option<FileInfo>("--manifest") { Description = "The shipped model's manifest (with --tflite)" };
+            var modelManifestOption = new Option<FileInfo>("--manifest") { Description = "The shipped model's manifest: adds model-score cases computed by the host int8 interpreter (bit-exact with TFLM's reference kernels)" };
             var vectors = new Command("device-vectors", "Write " + DeviceVectorCodegen.CSharpPath + " from our own sample audio");
             vectors.Options.Add(rootOption);
             vectors.Options.Add(pcmOption);
             vectors.Options.Add(sourceOption);
-            vectors.Options.Add(modelTfliteOption);
             vectors.Options.Add(modelManifestOption);
             vectors.SetAction(parse =>
             {
@@ -78,15 +74,18 @@ namespace VoiceAssistant.Codegen
                 try
                 {
                     short[] clip = DeviceVectorCodegen.ReadPcm16(parse.GetValue(pcmOption).FullName);
-                    FileInfo tflite = parse.GetValue(modelTfliteOption);
-                    if (tflite != null)
+                    FileInfo manifestFile = parse.GetValue(modelManifestOption);
+                    GeneratedFile file;
+                    if (manifestFile == null)
                     {
-                        // The model cases are scored by the host's C# interpreter; wire ModelScorer here once it exists.
-                        Console.Error.WriteLine("error: model cases need the host int8 interpreter, which this build does not have yet");
-                        return 1;
+                        file = DeviceVectorCodegen.Generate(clip, parse.GetValue(sourceOption), null, null, null);
+                    }
+                    else
+                    {
+                        (byte[] bytes, ModelManifest manifest) = LoadModel(manifestFile.FullName);
+                        file = DeviceVectorCodegen.Generate(clip, parse.GetValue(sourceOption), bytes, ModelCodegen.Describe(bytes, manifest), InterpreterScorer.Score);
                     }
 
-                    GeneratedFile file = DeviceVectorCodegen.Generate(clip, parse.GetValue(sourceOption), null, null, null);
                     foreach (string path in GeneratedFileWriter.WriteAll(root, new[] { file }))
                     {
                         Console.WriteLine("wrote " + path);
@@ -94,7 +93,7 @@ namespace VoiceAssistant.Codegen
 
                     return 0;
                 }
-                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ManifestException)
                 {
                     Console.Error.WriteLine("error: " + e.Message);
                     return 1;
@@ -106,6 +105,14 @@ namespace VoiceAssistant.Codegen
             rootCommand.Subcommands.Add(tables);
             rootCommand.Subcommands.Add(model);
             return rootCommand.Parse(args).Invoke();
+        }
+
+        private static (byte[] Bytes, ModelManifest Manifest) LoadModel(string manifestPath)
+        {
+            // Load checks the feature parameters and the model's size and sha256 against the manifest.
+            ModelManifest manifest = ModelManifest.Load(manifestPath);
+            string modelPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(manifestPath)), manifest.Model);
+            return (File.ReadAllBytes(modelPath), manifest);
         }
 
         /// <summary>Walks up from <paramref name="start"/> to the folder holding VoiceAssistant.slnx.</summary>

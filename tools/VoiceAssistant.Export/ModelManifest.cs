@@ -137,6 +137,9 @@ namespace VoiceAssistant.Export
         /// <summary>Recogniser thresholds.</summary>
         public ManifestRecognizer Recognizer { get; set; }
 
+        /// <summary>Tensor arena bytes measured on the target (TFLM's arena_used_bytes plus margin); optional, estimated when absent.</summary>
+        public int? ArenaBytes { get; set; }
+
         /// <summary>Who made the model (tool, command line).</summary>
         public string CreatedBy { get; set; }
 
