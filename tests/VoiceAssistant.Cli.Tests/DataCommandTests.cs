@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using VoiceAssistant.Audio;
 using VoiceAssistant.Export.Data;
 using Xunit;
 
@@ -34,7 +35,7 @@ namespace VoiceAssistant.Cli.Tests
             }
 
             string wav = Path.Combine(dir, "rec.wav");
-            File.WriteAllBytes(wav, MinimalWavIo.Encode(audio, 16000));
+            File.WriteAllBytes(wav, WavWriter.ToBytes(audio, 16000));
             var (code, output, error) = Run("import", wav, "--word", "lamp", "--speaker", "me", "--out", Path.Combine(dir, "data"));
             Assert.Equal(string.Empty, error);
             Assert.Equal(0, code);
@@ -47,11 +48,11 @@ namespace VoiceAssistant.Cli.Tests
         {
             Assert.Equal(ExitCodes.UsageOrIo, Run("import", Path.Combine(dir, "none.wav"), "-w", "a", "-s", "b", "-o", dir).Code);
             string wav = Path.Combine(dir, "rec.wav");
-            File.WriteAllBytes(wav, MinimalWavIo.Encode(new short[16000], 8000));
+            File.WriteAllText(wav, "not a wav");
             var (code, _, error) = Run("import", wav, "-w", "a", "-s", "b", "-o", dir);
             Assert.Equal(ExitCodes.InvalidInput, code);
-            Assert.Contains("8000 Hz", error);
-            File.WriteAllBytes(wav, MinimalWavIo.Encode(new short[16000], 16000));
+            Assert.Contains("rec.wav", error);
+            File.WriteAllBytes(wav, WavWriter.ToBytes(new short[16000], 16000));
             (code, _, error) = Run("import", wav, "-w", "a", "-s", "bad_name", "-o", dir);
             Assert.Equal(ExitCodes.InvalidInput, code);
             Assert.Contains("no '_'", error);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using VoiceAssistant.Audio;
 using VoiceAssistant.Export.Data;
 using VoiceAssistant.TestSupport;
 using Xunit;
@@ -21,19 +22,19 @@ namespace VoiceAssistant.Export.Tests
         {
             // The shared clips are canonical 44-byte-header 16 kHz mono PCM: our encoder must produce the same bytes.
             string shared = SharedData.Require("data/tflm_testdata/yes_1000ms.wav");
-            short[] samples = MinimalWavIo.Instance.ReadMono16k(shared);
+            short[] samples = AudioLibraryWavIo.Instance.ReadMono16k(shared);
             Assert.Equal(16000, samples.Length);
-            Assert.Equal(File.ReadAllBytes(shared), MinimalWavIo.Encode(samples, 16000));
+            Assert.Equal(File.ReadAllBytes(shared), WavWriter.ToBytes(samples, 16000));
             string path = Path.Combine(dir, "a.wav");
-            MinimalWavIo.Instance.WriteMono16k(path, samples);
-            Assert.Equal(samples, MinimalWavIo.Instance.ReadMono16k(path));
+            AudioLibraryWavIo.Instance.WriteMono16k(path, samples);
+            Assert.Equal(samples, AudioLibraryWavIo.Instance.ReadMono16k(path));
         }
 
         [Fact]
         public void WavReaderSkipsChunksAfterTheDataOfTheNoiseFiles()
         {
             string noise = SharedData.Require("data/speech_commands/_background_noise_/doing_the_dishes.wav");
-            short[] samples = MinimalWavIo.Instance.ReadMono16k(noise);
+            short[] samples = AudioLibraryWavIo.Instance.ReadMono16k(noise);
             // soxi: 16 kHz mono 16-bit; data chunk size / 2 samples, followed by LIST and id3 chunks.
             byte[] b = File.ReadAllBytes(noise);
             int dataAt = IndexOf(b, "data"u8.ToArray());
@@ -56,16 +57,14 @@ namespace VoiceAssistant.Export.Tests
         }
 
         [Fact]
-        public void WavReaderExplainsUnsupportedFormats()
+        public void WavSeamResamplesOtherRatesAndExplainsWhatItCannotRead()
         {
-            byte[] wav = MinimalWavIo.Encode(new short[100], 44100);
             string path = Path.Combine(dir, "b.wav");
-            File.WriteAllBytes(path, wav);
-            var e = Assert.Throws<InvalidDataException>(() => MinimalWavIo.Instance.ReadMono16k(path));
-            Assert.Contains("44100 Hz", e.Message);
-            Assert.Contains("sox", e.Message);
+            File.WriteAllBytes(path, WavWriter.ToBytes(new short[4410], 44100));
+            Assert.Equal(1600, AudioLibraryWavIo.Instance.ReadMono16k(path).Length); // 0.1 s at 16 kHz
             File.WriteAllText(path, "hello");
-            Assert.Throws<InvalidDataException>(() => MinimalWavIo.Instance.ReadMono16k(path));
+            var e = Assert.Throws<InvalidDataException>(() => AudioLibraryWavIo.Instance.ReadMono16k(path));
+            Assert.Contains("b.wav", e.Message);
         }
 
         [Fact]
@@ -137,7 +136,7 @@ namespace VoiceAssistant.Export.Tests
         {
             (short[] audio, _) = Recording();
             string wav = Path.Combine(dir, "long.wav");
-            File.WriteAllBytes(wav, MinimalWavIo.Encode(audio, 16000));
+            File.WriteAllBytes(wav, WavWriter.ToBytes(audio, 16000));
             string root = Path.Combine(dir, "data");
             List<string> first = new ClipImporter().Import(wav, "hello", "alice", root);
             List<string> second = new ClipImporter().Import(wav, "hello", "alice", root);
@@ -145,7 +144,7 @@ namespace VoiceAssistant.Export.Tests
             Assert.EndsWith("alice_nohash_0.wav", first[0]);
             Assert.EndsWith("alice_nohash_10.wav", second[0]);
             Assert.Equal(20, Directory.GetFiles(Path.Combine(root, "hello")).Length);
-            Assert.Equal(16000, MinimalWavIo.Instance.ReadMono16k(first[3]).Length);
+            Assert.Equal(16000, AudioLibraryWavIo.Instance.ReadMono16k(first[3]).Length);
             Assert.Empty(ClipImporter.Split(new short[16000], null));
         }
 
@@ -172,7 +171,7 @@ namespace VoiceAssistant.Export.Tests
                 Directory.GetFiles(Path.Combine(dir, "yes")).Select(Path.GetFileName).OrderBy(x => x, StringComparer.Ordinal));
             foreach (string p in paths)
             {
-                short[] clip = MinimalWavIo.Instance.ReadMono16k(p);
+                short[] clip = AudioLibraryWavIo.Instance.ReadMono16k(p);
                 Assert.Equal(16000, clip.Length);
                 // Energy centroid near the middle, and a real word (not silence).
                 double energy = 0, moment = 0;

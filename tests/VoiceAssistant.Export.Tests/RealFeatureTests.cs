@@ -22,7 +22,7 @@ namespace VoiceAssistant.Export.Tests
             {
                 foreach (string f in Directory.GetFiles(Path.Combine(root, word), "*.wav").OrderBy(x => x, StringComparer.Ordinal).Take(30))
                 {
-                    clips.Add(features.Compute(MinimalWavIo.Instance.ReadMono16k(f)));
+                    clips.Add(features.Compute(AudioLibraryWavIo.Instance.ReadMono16k(f)));
                 }
             }
 

@@ -24,10 +24,10 @@ namespace VoiceAssistant.Export.Data
         private readonly IWavIo wav;
 
         /// <summary>Creates the importer.</summary>
-        /// <param name="wav">WAV I/O (default <see cref="MinimalWavIo"/>).</param>
+        /// <param name="wav">WAV I/O (default <see cref="AudioLibraryWavIo"/>).</param>
         public ClipImporter(IWavIo wav = null)
         {
-            this.wav = wav ?? MinimalWavIo.Instance;
+            this.wav = wav ?? AudioLibraryWavIo.Instance;
         }
 
         /// <summary>The 1 s clips found in <paramref name="samples"/>.</summary>

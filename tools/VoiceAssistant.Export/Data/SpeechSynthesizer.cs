@@ -38,10 +38,10 @@ namespace VoiceAssistant.Export.Data
         private readonly IWavIo wav;
 
         /// <summary>Creates the synthesiser.</summary>
-        /// <param name="wav">WAV I/O (default <see cref="MinimalWavIo"/>).</param>
+        /// <param name="wav">WAV I/O (default <see cref="AudioLibraryWavIo"/>).</param>
         public SpeechSynthesizer(IWavIo wav = null)
         {
-            this.wav = wav ?? MinimalWavIo.Instance;
+            this.wav = wav ?? AudioLibraryWavIo.Instance;
         }
 
         /// <summary>Speaker id of a voice variant: <c>synth-&lt;voice&gt;-p&lt;pitch&gt;-s&lt;speed&gt;</c>.</summary>

@@ -145,7 +145,7 @@ namespace VoiceAssistant.Export.Evaluation
         /// (<c>&lt;name&gt;.words.csv</c>: <c>label,start_ms,length_ms</c>), each atomically.
         /// </summary>
         /// <param name="wavPath">Destination WAV.</param>
-        /// <param name="wav">WAV I/O (default <see cref="MinimalWavIo"/>).</param>
+        /// <param name="wav">WAV I/O (default <see cref="AudioLibraryWavIo"/>).</param>
         public void Save(string wavPath, IWavIo wav = null)
         {
             var csv = new StringBuilder("label,start_ms,length_ms\n");
@@ -154,13 +154,13 @@ namespace VoiceAssistant.Export.Evaluation
                 csv.Append(CultureInfo.InvariantCulture, $"{w.Label},{w.StartMs},{w.LengthMs}\n");
             }
 
-            (wav ?? MinimalWavIo.Instance).WriteMono16k(wavPath, Audio);
+            (wav ?? AudioLibraryWavIo.Instance).WriteMono16k(wavPath, Audio);
             AtomicFile.WriteAllText(WordsPathFor(wavPath), csv.ToString());
         }
 
         /// <summary>Reads a recording and its word list written by <see cref="Save"/>.</summary>
         /// <param name="wavPath">The WAV.</param>
-        /// <param name="wav">WAV I/O (default <see cref="MinimalWavIo"/>).</param>
+        /// <param name="wav">WAV I/O (default <see cref="AudioLibraryWavIo"/>).</param>
         public static StreamingTestSet Load(string wavPath, IWavIo wav = null)
         {
             string csvPath = WordsPathFor(wavPath);
@@ -182,7 +182,7 @@ namespace VoiceAssistant.Export.Evaluation
                 words.Add(new PlacedWord(f[0], start, length));
             }
 
-            return FromRecording((wav ?? MinimalWavIo.Instance).ReadMono16k(wavPath), words);
+            return FromRecording((wav ?? AudioLibraryWavIo.Instance).ReadMono16k(wavPath), words);
         }
 
         /// <summary>Word-list path of a recording: <c>dir/name.wav</c> → <c>dir/name.words.csv</c>.</summary>
