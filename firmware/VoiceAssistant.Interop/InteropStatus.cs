@@ -30,7 +30,7 @@ namespace VoiceAssistant.Interop
         /// <summary>The configured feature version or window shape differs from the one compiled into the kernel.</summary>
         public const int FeatureMismatch = -7;
 
-        /// <summary>The native side lacks a needed part (e.g. the MFCC port is not yet in this build).</summary>
+        /// <summary>The native side lacks a needed part of the algorithm in this build.</summary>
         public const int NotImplemented = -8;
 
         /// <summary>The interpreter reported an error while running the model.</summary>
