@@ -58,6 +58,21 @@ namespace VoiceAssistant.Cli.Tests
         }
 
         [Fact]
+        public void AugmentationAndWeightAveragingOptionsReachTheRun()
+        {
+            string data = Dataset();
+            string outDir = Path.Combine(dir, "avg");
+            var (code, output, err) = Run("train", "--data", data, "--out", outDir, "--steps", "5", "--learning-rates", "0.001", "--batch-size", "10", "--variants", "2",
+                "--unknown-variants", "1", "--speed-change", "0.1", "--gain-db", "6", "--confusable-words", "cat", "--dropout", "0.3", "--average-from", "3", "--eval-every", "0");
+            Assert.True(code == 0, err);
+            Assert.Contains("Weights averaged over the last 2 steps", output);
+            var checkpoint = VoiceAssistant.Training.CheckpointContents.Read(Path.Combine(outDir, "model.ckpt"));
+            Assert.Equal(2, checkpoint.AveragedSteps);
+            Assert.Equal(3, checkpoint.Options.AverageFromStep);
+            Assert.Equal(0.3f, checkpoint.Options.DropoutRate);
+        }
+
+        [Fact]
         public void ExportsAnInt8ModelThatEvalAndListenUse()
         {
             string data = Dataset();
@@ -81,6 +96,7 @@ namespace VoiceAssistant.Cli.Tests
             Assert.Contains("int8", output);
             Assert.Contains("false accepts", output);
             Assert.Contains("Streaming", output);
+            Assert.Contains("Mistakes by spoken word (int8;", output);
             Assert.True(new FileInfo(report + ".png").Length > 1000);
             Assert.Contains("TF mix accuracy", File.ReadAllText(report + ".txt"));
 
@@ -148,6 +164,10 @@ namespace VoiceAssistant.Cli.Tests
         [InlineData("--words", "yes,_x", "--variants", "1")]
         [InlineData("--variants", "-1", "--threads", "1")]
         [InlineData("--resume", "missing.ckpt", "--threads", "1")]
+        [InlineData("--speed-change", "0.5", "--threads", "1")]
+        [InlineData("--gain-db", "-1", "--threads", "1")]
+        [InlineData("--dropout", "1", "--threads", "1")]
+        [InlineData("--average-from", "-1", "--threads", "1")]
         public void BadArgumentsExitWithTwoAndAMessage(string option1, string value1, string option2, string value2)
         {
             string data = Dataset();

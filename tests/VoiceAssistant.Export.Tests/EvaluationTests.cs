@@ -109,6 +109,23 @@ namespace VoiceAssistant.Export.Tests
         }
 
         [Fact]
+        public void MistakesByWordCountPerFolderWorstFirst()
+        {
+            // Derived by hand: "go" 3 clips (two taken for no, one right), "no" 2 clips (one taken for unknown),
+            // "yes" and silence all right.
+            string[] words = { "go", "go", "go", "no", "no", "yes", "_silence_" };
+            int[] actual = { 1, 1, 1, 3, 3, 2, 0 };
+            int[] predicted = { 3, 3, 1, 1, 3, 2, 0 };
+            string text = EvaluationReport.RenderMistakesByWord(Labels, words, actual, predicted);
+            string[] lines = text.TrimEnd().Split('\n');
+            Assert.Equal(2, lines.Length);
+            Assert.Matches(@"^  go +2 of 3 +-> no 2$", lines[0].TrimEnd());
+            Assert.Matches(@"^  no +1 of 2 +-> unknown 1$", lines[1].TrimEnd());
+            Assert.Equal("  none", EvaluationReport.RenderMistakesByWord(Labels, words, actual, actual).TrimEnd());
+            Assert.Throws<ArgumentException>(() => EvaluationReport.RenderMistakesByWord(Labels, words[..2], actual, predicted));
+        }
+
+        [Fact]
         public void PlotRendersAPng()
         {
             byte[] png = ConfusionMatrixPlot.RenderPng(Matrix(), "hand-made");

@@ -102,6 +102,18 @@ namespace VoiceAssistant.Training.Tests
         }
 
         [Fact]
+        public void ConfusableUnknownWordsGetAsManyVariantsAsTheWantedWords()
+        {
+            BuildDataset();
+            var augmentation = new AugmentationOptions { PrecomputedVariants = 4, UnknownVariants = 1, ConfusableWords = new[] { "CAT" } };
+            var data = TrainingData.Prepare(root, new DatasetOptions { UnknownPercentage = 1e6 }, augmentation, () => new MfccFeatureExtractor());
+            var words = data.Dataset.Examples(DataSplit.Training).Select(e => e.Word).ToArray();
+            int dogs = words.Count(w => w == "dog"), cats = words.Count(w => w == "cat");
+            Assert.True(dogs > 0 && cats > 0);
+            Assert.Equal((4 * (words.Length - dogs)) + dogs, data.Training.Count);
+        }
+
+        [Fact]
         public void WithoutGeneratedSilenceEveryClipOfTheSplitIsUsedOnce()
         {
             BuildDataset();

@@ -103,6 +103,62 @@ namespace VoiceAssistant.Training.Tests
         }
 
         [Fact]
+        public void SpeedAndGainStretchAndScaleTheClipAboutItsMiddle()
+        {
+            // A ramp x[i] = (i - 7999.5) / 16000 played at rate r with gain g is g·r·(i - 7999.5) / 16000 wherever the
+            // source covers it (linear interpolation is exact on a ramp): the slope gives r·g, the ends show r.
+            var options = new AugmentationOptions { TimeShiftMs = 0, SpeedChange = 0.2, GainDb = 6 };
+            var augmenter = new Augmenter(options, Array.Empty<float[]>());
+            float[] ramp = Enumerable.Range(0, 16000).Select(i => (float)((i - 7999.5) / 16000)).ToArray();
+            var output = new float[16000];
+            double minSlope = double.MaxValue, maxSlope = double.MinValue;
+            for (int trial = 0; trial < 500; trial++)
+            {
+                augmenter.Render(ramp, training: true, new Rng((ulong)trial), output);
+                double slope = (output[9000] - output[7000]) / 2000.0 * 16000;
+                Assert.InRange(slope, 0.8 * 0.5, 1.2 * 2.0);
+                Assert.Equal(slope * (2000 - 7999.5) / 16000, output[2000], 1e-4);
+                minSlope = Math.Min(minSlope, slope);
+                maxSlope = Math.Max(maxSlope, slope);
+            }
+
+            Assert.True(maxSlope / minSlope > 2.5, $"slopes {minSlope}..{maxSlope} hardly vary");
+
+            // Speed alone: gain 1, slope = rate in [0.8, 1.2]; a faster clip ends early (zeros at both ends).
+            var speedOnly = new Augmenter(new AugmentationOptions { TimeShiftMs = 0, SpeedChange = 0.2 }, Array.Empty<float[]>());
+            bool sawFast = false;
+            for (int trial = 0; trial < 200; trial++)
+            {
+                speedOnly.Render(ramp, training: true, new Rng((ulong)trial), output);
+                double rate = (output[9000] - output[7000]) / 2000.0 * 16000;
+                Assert.InRange(rate, 0.8 - 1e-4, 1.2 + 1e-4);
+                if (rate > 1.1)
+                {
+                    sawFast = true;
+                    Assert.Equal(0f, output[0]);
+                    Assert.Equal(0f, output[15999]);
+                }
+            }
+
+            Assert.True(sawFast);
+
+            // Not in evaluation, and not for generated silence.
+            augmenter.Render(ramp, training: false, new Rng(1), output);
+            Assert.Equal(ramp, output);
+        }
+
+        [Theory]
+        [InlineData(-0.1, 0)]
+        [InlineData(0.5, 0)]
+        [InlineData(double.NaN, 0)]
+        [InlineData(0, -1)]
+        [InlineData(0, 41)]
+        public void OutOfRangeSpeedOrGainIsRefused(double speed, double gainDb)
+        {
+            Assert.Throws<ArgumentOutOfRangeException>(() => new Augmenter(new AugmentationOptions { SpeedChange = speed, GainDb = gainDb }, Array.Empty<float[]>()));
+        }
+
+        [Fact]
         public void SameSeedSameRendering()
         {
             var rng = new Rng(3);

@@ -151,8 +151,44 @@ namespace VoiceAssistant.Training
         /// </summary>
         public int UnknownVariants { get; set; }
 
+        /// <summary>
+        /// Unknown words that sound like a wanted word (e.g. "go" for "no"): their clips get
+        /// <see cref="PrecomputedVariants"/> renderings like the wanted words instead of <see cref="UnknownVariants"/>,
+        /// so the model meets them as often as the words they are mistaken for (default none). Folder names,
+        /// case-insensitive.
+        /// </summary>
+        public IReadOnlyList<string> ConfusableWords { get; set; } = Array.Empty<string>();
+
+        /// <summary>
+        /// Largest relative change of speaking rate, either way (default 0: none, as TensorFlow). A training word clip
+        /// is played at a rate drawn uniformly from [1 − this, 1 + this] (tempo and pitch together, like a tape),
+        /// centred, before the time shift. Must be below 0.5.
+        /// </summary>
+        public double SpeedChange { get; set; }
+
+        /// <summary>
+        /// Largest gain change in dB, either way (default 0: none, as TensorFlow). A training word clip is scaled by a
+        /// gain drawn uniformly in dB from [−this, +this] before the background is mixed in, so the model meets
+        /// quieter and louder speakers than the recordings hold.
+        /// </summary>
+        public double GainDb { get; set; }
+
         /// <summary>Clip length in samples (one second at 16 kHz).</summary>
         public int ClipSamples { get; set; } = 16000;
+
+        /// <summary>Throws when a value is out of range.</summary>
+        public void Validate()
+        {
+            if (!(SpeedChange >= 0 && SpeedChange < 0.5))
+            {
+                throw new ArgumentOutOfRangeException(nameof(SpeedChange), SpeedChange, "0 <= speed change < 0.5");
+            }
+
+            if (!(GainDb >= 0 && GainDb <= 40))
+            {
+                throw new ArgumentOutOfRangeException(nameof(GainDb), GainDb, "0..40 dB");
+            }
+        }
     }
 
     /// <summary>Mixes a foreground clip, a time shift and background noise the way TensorFlow's get_data does.</summary>
@@ -166,6 +202,7 @@ namespace VoiceAssistant.Training
         public Augmenter(AugmentationOptions options, IReadOnlyList<float[]> backgrounds)
         {
             Options = options ?? throw new ArgumentNullException(nameof(options));
+            options.Validate();
             var usable = new List<float[]>();
             foreach (float[] b in backgrounds ?? Array.Empty<float[]>())
             {
@@ -182,7 +219,8 @@ namespace VoiceAssistant.Training
         public AugmentationOptions Options { get; }
 
         /// <summary>
-        /// Renders one example: foreground (null = generated silence) shifted by a random amount in training, plus a
+        /// Renders one example: foreground (null = generated silence), in training played at a random speed and gain
+        /// when those are enabled and shifted by a random amount, plus a
         /// random excerpt of a random background at a random volume (training word clips: with probability
         /// <see cref="AugmentationOptions.BackgroundFrequency"/>, volume in [0, BackgroundVolume); generated
         /// silence: always, volume in [0, 1)), clipped to [-1, 1].
@@ -203,6 +241,14 @@ namespace VoiceAssistant.Training
             Array.Clear(output);
             if (foreground != null)
             {
+                // Draws happen only for enabled options, so TF-default runs keep their random sequence.
+                if (training && (Options.SpeedChange > 0 || Options.GainDb > 0))
+                {
+                    double rate = Options.SpeedChange > 0 ? rng.NextDouble(1 - Options.SpeedChange, 1 + Options.SpeedChange) : 1;
+                    double gain = Options.GainDb > 0 ? Math.Pow(10, rng.NextDouble(-Options.GainDb, Options.GainDb) / 20) : 1;
+                    foreground = Resample(foreground, rate, (float)gain);
+                }
+
                 int maxShift = Options.TimeShiftMs * n / 1000;
                 int shift = training && maxShift > 0 ? rng.NextIntInclusive(-maxShift, maxShift) : 0;
 
@@ -240,6 +286,32 @@ namespace VoiceAssistant.Training
             {
                 output[i] = Math.Clamp(output[i] + v * background[offset + i], -1f, 1f);
             }
+        }
+
+        /// <summary>
+        /// The clip played at <paramref name="rate"/> times its speed (linear interpolation) and scaled by
+        /// <paramref name="gain"/>, centred on the clip's middle; samples outside the source are zero.
+        /// </summary>
+        private static float[] Resample(float[] clip, double rate, float gain)
+        {
+            int n = clip.Length;
+            var result = new float[n];
+            double middle = (n - 1) / 2.0;
+            for (int i = 0; i < n; i++)
+            {
+                double at = middle + (i - middle) * rate;
+                int left = (int)Math.Floor(at);
+                if (left < 0 || left >= n - 1)
+                {
+                    result[i] = left == n - 1 ? clip[n - 1] * gain : 0f;
+                    continue;
+                }
+
+                float t = (float)(at - left);
+                result[i] = (clip[left] + t * (clip[left + 1] - clip[left])) * gain;
+            }
+
+            return result;
         }
     }
 }

@@ -88,10 +88,12 @@ namespace VoiceAssistant.Training
             if (augmentation.PrecomputedVariants > 0)
             {
                 int unknown = augmentation.UnknownVariants > 0 ? augmentation.UnknownVariants : augmentation.PrecomputedVariants;
+                var confusable = new HashSet<string>(augmentation.ConfusableWords ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
                 int[] variants = new int[audio.Count];
                 for (int i = 0; i < variants.Length; i++)
                 {
-                    variants[i] = audio.LabelOf(i) == SpeechCommandsDataset.UnknownIndex ? unknown : augmentation.PrecomputedVariants;
+                    bool rare = audio.LabelOf(i) == SpeechCommandsDataset.UnknownIndex && !confusable.Contains(train[i].Word);
+                    variants[i] = rare ? unknown : augmentation.PrecomputedVariants;
                 }
 
                 int total = variants.Sum();

@@ -100,6 +100,8 @@ namespace VoiceAssistant.Cli.Commands
                 columns.Add(new PredictionColumn("int8", ModelWorkflow.PredictInt8(model, ModelWorkflow.Features(clips, float.NegativeInfinity, threads))));
                 string title = $"{Path.GetFileName(modelFile.FullName)} on {data.Name}, {splitName} split (salt '{salt}'), {clips.Count} clips";
                 var text = new StringBuilder(VoiceAssistant.Export.Evaluation.EvaluationReport.Render(title, labels, actual, columns));
+                text.AppendLine().AppendLine($"Mistakes by spoken word ({columns[^1].Name}; wrong of clips -> predicted):");
+                text.Append(VoiceAssistant.Export.Evaluation.EvaluationReport.RenderMistakesByWord(labels, clips.Select(c => c.Word).ToArray(), actual, columns[^1].Predicted));
                 if (streamingSeconds > 0)
                 {
                     text.AppendLine().AppendLine(Streaming(model, manifest, data.FullName, clips, streamingSeconds, seed));

@@ -131,6 +131,82 @@ namespace VoiceAssistant.Export.Evaluation
             return sb.ToString();
         }
 
+        /// <summary>
+        /// Where the mistakes come from, per spoken word (the clip's folder): for every word with at least one wrong
+        /// prediction, how many of its clips went to which label, worst words first. Shows which unknown words are
+        /// taken for a command, which a label alone cannot.
+        /// </summary>
+        /// <param name="labels">Labels.</param>
+        /// <param name="words">Spoken word (folder name) per clip.</param>
+        /// <param name="actual">Actual label per clip.</param>
+        /// <param name="predicted">Predicted label per clip.</param>
+        public static string RenderMistakesByWord(string[] labels, IReadOnlyList<string> words, int[] actual, int[] predicted)
+        {
+            ArgumentNullException.ThrowIfNull(labels);
+            ArgumentNullException.ThrowIfNull(words);
+            ArgumentNullException.ThrowIfNull(actual);
+            ArgumentNullException.ThrowIfNull(predicted);
+            if (words.Count != actual.Length || predicted.Length != actual.Length)
+            {
+                throw new ArgumentException("need one word, actual and predicted label per clip");
+            }
+
+            var clips = new Dictionary<string, int>(StringComparer.Ordinal);
+            var wrong = new Dictionary<string, int[]>(StringComparer.Ordinal);
+            for (int i = 0; i < actual.Length; i++)
+            {
+                clips[words[i]] = clips.GetValueOrDefault(words[i]) + 1;
+                if (predicted[i] != actual[i])
+                {
+                    if (!wrong.TryGetValue(words[i], out int[] counts))
+                    {
+                        wrong[words[i]] = counts = new int[labels.Length];
+                    }
+
+                    counts[predicted[i]]++;
+                }
+            }
+
+            var order = new List<string>(wrong.Keys);
+            order.Sort((a, b) =>
+            {
+                int byCount = Sum(wrong[b]).CompareTo(Sum(wrong[a]));
+                return byCount != 0 ? byCount : string.CompareOrdinal(a, b);
+            });
+            var sb = new StringBuilder();
+            if (order.Count == 0)
+            {
+                sb.AppendLine("  none");
+            }
+
+            foreach (string word in order)
+            {
+                var parts = new List<string>();
+                for (int l = 0; l < labels.Length; l++)
+                {
+                    if (wrong[word][l] > 0)
+                    {
+                        parts.Add(string.Create(CultureInfo.InvariantCulture, $"{labels[l]} {wrong[word][l]}"));
+                    }
+                }
+
+                sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {word,-12} {Sum(wrong[word]),3} of {clips[word],-4} -> {string.Join(", ", parts)}"));
+            }
+
+            return sb.ToString();
+        }
+
+        private static int Sum(int[] values)
+        {
+            int total = 0;
+            foreach (int v in values)
+            {
+                total += v;
+            }
+
+            return total;
+        }
+
         private static void Row<T>(StringBuilder sb, int nameWidth, int colWidth, string name, IReadOnlyList<T> items, Func<T, string> cell)
         {
             sb.Append(name.PadRight(nameWidth));

@@ -4,6 +4,7 @@ using System.Globalization;
 using VoiceAssistant.Core.Actions;
 using VoiceAssistant.Core.Model;
 using VoiceAssistant.Core.Settings;
+using VoiceAssistant.Host;
 
 namespace VoiceAssistant.Export.Evaluation
 {
@@ -87,8 +88,8 @@ namespace VoiceAssistant.Export.Evaluation
         public const int DefaultToleranceMs = 750;
 
         /// <summary>
-        /// Feeds the recording to <paramref name="spotter"/> one hop at a time (16-bit mono PCM bytes), invokes
-        /// it after every new feature row once the window is full, and evaluates the resulting detections.
+        /// Feeds the recording (16-bit mono PCM) to <paramref name="spotter"/> through the host twin's
+        /// <see cref="HostListener"/>, the device's hop loop, and evaluates the resulting detections.
         /// </summary>
         /// <param name="spotter">The keyword spotter (host twin: core MFCC + int8 interpreter).</param>
         /// <param name="set">Recording and words.</param>
@@ -96,24 +97,19 @@ namespace VoiceAssistant.Export.Evaluation
         /// <param name="toleranceMs">Matching tolerance.</param>
         public static StreamingResult Evaluate(IKeywordSpotter spotter, StreamingTestSet set, AssistantSettings settings, int toleranceMs = DefaultToleranceMs)
         {
-            spotter.Reset();
-            var pipeline = new Pipeline(spotter.Labels, settings);
-            var scores = new sbyte[spotter.Labels.Length];
-            var bytes = new byte[AssistantSettings.HopSamples * 2];
-            long rows = 0;
-            for (int start = 0; start < set.Audio.Length; start += AssistantSettings.HopSamples)
+            ArgumentNullException.ThrowIfNull(spotter);
+            ArgumentNullException.ThrowIfNull(set);
+            settings ??= new AssistantSettings();
+            if (settings.FrameBytes != 2)
             {
-                int count = Math.Min(AssistantSettings.HopSamples, set.Audio.Length - start);
-                Buffer.BlockCopy(set.Audio, start * 2, bytes, 0, count * 2);
-                rows += spotter.PushAudio(bytes, 0, count * 2);
-                if (rows >= AssistantSettings.WindowFrames && count == AssistantSettings.HopSamples)
-                {
-                    spotter.Invoke(scores);
-                    int timeMs = (int)((long)(start + count) * 1000 / AssistantSettings.SampleRate);
-                    pipeline.Process(scores, timeMs);
-                }
+                throw new ArgumentException("streaming evaluation feeds 16-bit mono PCM", nameof(settings));
             }
 
+            spotter.Reset();
+            var pipeline = new Pipeline(spotter.Labels, settings);
+            var bytes = new byte[set.Audio.Length * 2];
+            Buffer.BlockCopy(set.Audio, 0, bytes, 0, bytes.Length);
+            new HostListener(spotter, pipeline.Commands, settings).Feed(bytes, 0, bytes.Length);
             return Match(pipeline.Detections, set, toleranceMs);
         }
 
@@ -187,16 +183,16 @@ namespace VoiceAssistant.Export.Evaluation
         /// <summary>The core pipeline with a reporter that collects its DETECT lines.</summary>
         private sealed class Pipeline : IReporter, ILed
         {
-            private readonly CommandPipeline pipeline;
-
             public Pipeline(string[] labels, AssistantSettings settings)
             {
-                pipeline = new CommandPipeline(labels, settings ?? new AssistantSettings(), this, this);
+                Commands = new CommandPipeline(labels, settings ?? new AssistantSettings(), this, this);
             }
+
+            public CommandPipeline Commands { get; }
 
             public List<Detection> Detections { get; } = new List<Detection>();
 
-            public void Process(sbyte[] scores, int timeMs) => pipeline.Process(scores, timeMs);
+            public void Process(sbyte[] scores, int timeMs) => Commands.Process(scores, timeMs);
 
             public void WriteLine(string line)
             {
