@@ -160,7 +160,7 @@ namespace VoiceAssistant.Training.Tests
             byte[] bytes = File.ReadAllBytes(path);
             using var r = new BinaryReader(new MemoryStream(bytes));
             Assert.Equal("VATC"u8.ToArray(), r.ReadBytes(4));
-            Assert.Equal(2, r.ReadInt32());
+            Assert.Equal(1, r.ReadInt32());
             Assert.Equal(new[] { 12, 10, 4, 3, 4, 2, 2, 3 }, Enumerable.Range(0, 8).Select(_ => r.ReadInt32()).ToArray());
             Assert.Equal(3, r.ReadInt32());
             Assert.Equal(Labels, Enumerable.Range(0, 3).Select(_ => r.ReadString()).ToArray());
@@ -173,8 +173,6 @@ namespace VoiceAssistant.Training.Tests
             Assert.Equal(2, r.ReadInt32());
             Assert.Equal((15, 0.01f), (r.ReadInt32(), r.ReadSingle()));
             Assert.Equal((15, 0.003f), (r.ReadInt32(), r.ReadSingle()));
-            long averageFromAt = r.BaseStream.Position;
-            Assert.Equal(0L, r.ReadInt64()); // average-from step (version 2)
             Assert.Equal(2L, r.ReadInt64());
             r.ReadBytes(32);
             Assert.Equal(Small.ConvWeightCount, r.ReadInt32());
@@ -188,7 +186,6 @@ namespace VoiceAssistant.Training.Tests
             Assert.Equal(Small.LabelCount, r.ReadInt32());
             r.ReadBytes(Small.LabelCount * 4);
             Assert.Equal((int)OptimizerKind.Sgd, r.ReadInt32());
-            Assert.Equal(0L, r.ReadInt64()); // averaged steps (version 2)
             Assert.Equal("END."u8.ToArray(), r.ReadBytes(4));
             Assert.Equal(bytes.Length, r.BaseStream.Position);
 
@@ -196,77 +193,6 @@ namespace VoiceAssistant.Training.Tests
             Assert.Equal(2, contents.Step);
             Assert.Equal(Labels, contents.Labels);
             AssertSameWeights(trainer.Model.Weights, contents.Model.Weights);
-            Assert.Null(contents.Averaged);
-            Assert.Same(contents.Model, contents.Result);
-
-            // The same file in version 1 (no averaging fields) still reads, with averaging off.
-            var v1 = bytes.Take((int)averageFromAt).Concat(bytes.Skip((int)averageFromAt + 8).Take(bytes.Length - (int)averageFromAt - 8 - 12)).Concat("END."u8.ToArray()).ToArray();
-            BitConverter.GetBytes(1).CopyTo(v1, 4);
-            File.WriteAllBytes(path, v1);
-            CheckpointContents old = CheckpointContents.Read(path);
-            Assert.Equal(0, old.Options.AverageFromStep);
-            AssertSameWeights(trainer.Model.Weights, old.Model.Weights);
-        }
-
-        [Fact]
-        public void WeightAveragingIsTheMeanOfTheWeightsAfterEachStepAndSurvivesResume()
-        {
-            // Averaging does not change the trajectory, so a plain twin run gives the weights after each step;
-            // their mean is computed here in double, independently of the trainer's running update.
-            FeatureSet train = Synthetic(40, 8);
-            var plain = new Trainer(Small, Labels, Options(), train, null);
-            var sums = new TinyConvParameters(Small).Arrays.Select(a => new double[a.Length]).ToArray();
-            for (int step = 1; step <= 9; step++)
-            {
-                plain.RunUntil(step, null, TestContext.Current.CancellationToken);
-                if (step > 4)
-                {
-                    float[][] w = plain.Model.Weights.Arrays;
-                    for (int a = 0; a < w.Length; a++)
-                    {
-                        for (int i = 0; i < w[a].Length; i++)
-                        {
-                            sums[a][i] += w[a][i];
-                        }
-                    }
-                }
-            }
-
-            var options = Options();
-            options.AverageFromStep = 4;
-            var averaging = new Trainer(Small, Labels, options, train, null);
-            averaging.RunUntil(4, null, TestContext.Current.CancellationToken);
-            Assert.Equal(0, averaging.AveragedSteps);
-            Assert.Same(averaging.Model.Weights, averaging.ResultWeights);
-            averaging.RunUntil(9, null, TestContext.Current.CancellationToken);
-            Assert.Equal(5, averaging.AveragedSteps);
-            AssertSameWeights(plain.Model.Weights, averaging.Model.Weights);
-            float[][] mean = averaging.ResultWeights.Arrays;
-            for (int a = 0; a < mean.Length; a++)
-            {
-                for (int i = 0; i < mean[a].Length; i++)
-                {
-                    Assert.Equal(sums[a][i] / 5, mean[a][i], 1e-6);
-                }
-            }
-
-            Assert.NotEqual(plain.Model.Weights.FcWeights, averaging.ResultWeights.FcWeights);
-
-            // Stop at 6, resume to 9: the same average bit for bit; the checkpoint's Result is the average.
-            string path = Path.Combine(dir, "avg.ckpt");
-            options.CheckpointPath = path;
-            var first = new Trainer(Small, Labels, options, train, null);
-            first.RunUntil(6, null, TestContext.Current.CancellationToken);
-            first.SaveCheckpoint(path);
-            Trainer resumed = Trainer.Resume(path, train, null, maxDegreeOfParallelism: 1);
-            Assert.Equal(2, resumed.AveragedSteps);
-            resumed.RunUntil(9, null, TestContext.Current.CancellationToken);
-            AssertSameWeights(averaging.ResultWeights, resumed.ResultWeights);
-            resumed.SaveCheckpoint(path);
-            CheckpointContents contents = CheckpointContents.Read(path);
-            Assert.Equal(5, contents.AveragedSteps);
-            AssertSameWeights(averaging.ResultWeights, contents.Result.Weights);
-            AssertSameWeights(averaging.Model.Weights, contents.Model.Weights);
         }
 
         [Fact]

@@ -11,7 +11,7 @@ namespace VoiceAssistant.Cli
     /// <summary>Glue between training (checkpoints, datasets) and the export/evaluation library, shared by the commands.</summary>
     internal static class ModelWorkflow
     {
-        /// <summary>Copies a checkpoint's resulting float weights (averaged when the run averaged) into the exporter's layout (both are HWIO conv, [labels][4000] NHWC FC).</summary>
+        /// <summary>Copies a checkpoint's float weights into the exporter's layout (both are HWIO conv, [labels][4000] NHWC FC).</summary>
         /// <param name="checkpoint">The checkpoint.</param>
         /// <exception cref="ArgumentException">The checkpoint is not the default tinyConv shape.</exception>
         public static TinyConvWeights ToExportWeights(CheckpointContents checkpoint)
@@ -23,7 +23,7 @@ namespace VoiceAssistant.Cli
             }
 
             var w = new TinyConvWeights(checkpoint.Labels.Count);
-            TinyConvParameters p = checkpoint.Result.Weights;
+            TinyConvParameters p = checkpoint.Model.Weights;
             p.ConvWeights.AsSpan().CopyTo(w.ConvWeights);
             p.ConvBias.AsSpan().CopyTo(w.ConvBias);
             p.FcWeights.AsSpan().CopyTo(w.FcWeights);
@@ -85,7 +85,7 @@ namespace VoiceAssistant.Cli
         /// <param name="set">Features (with the training floor).</param>
         public static int[] PredictFloat(CheckpointContents checkpoint, FeatureSet set)
         {
-            var worker = new TinyConvWorker(checkpoint.Result.Weights);
+            var worker = new TinyConvWorker(checkpoint.Model.Weights);
             return Enumerable.Range(0, set.Count).Select(i => worker.Forward(set.FeaturesOf(i))).ToArray();
         }
 

@@ -14,8 +14,8 @@ namespace VoiceAssistant.Training
         /// <summary>Last four bytes: ASCII "END.", proves the file is complete.</summary>
         public static ReadOnlySpan<byte> EndMagic => "END."u8;
 
-        /// <summary>Format version this code writes; it also reads version 1 (before weight averaging).</summary>
-        public const int Version = 2;
+        /// <summary>Format version this code writes and reads.</summary>
+        public const int Version = 1;
 
         /// <summary>Writes the eight shape integers.</summary>
         /// <param name="w">Destination.</param>
@@ -95,14 +95,11 @@ namespace VoiceAssistant.Training
                 w.Write(s.Steps);
                 w.Write(s.Rate);
             }
-
-            w.Write(o.AverageFromStep);
         }
 
         /// <summary>Reads what <see cref="WriteOptions"/> wrote.</summary>
         /// <param name="r">Source.</param>
-        /// <param name="version">Format version of the file (1 has no averaging field).</param>
-        public static TrainingOptions ReadOptions(BinaryReader r, int version = Version)
+        public static TrainingOptions ReadOptions(BinaryReader r)
         {
             var o = new TrainingOptions
             {
@@ -128,7 +125,6 @@ namespace VoiceAssistant.Training
             }
 
             o.Schedule = new LearningRateSchedule(list);
-            o.AverageFromStep = version >= 2 ? r.ReadInt64() : 0;
             return o;
         }
 
@@ -184,20 +180,8 @@ namespace VoiceAssistant.Training
         {
         }
 
-        /// <summary>The model with the checkpoint's current training weights (what a resumed run continues from).</summary>
+        /// <summary>The model with the checkpoint's weights.</summary>
         public TinyConvModel Model { get; private set; }
-
-        /// <summary>
-        /// The model the run produced: the averaged weights when <see cref="TrainingOptions.AverageFromStep"/> is set
-        /// and averaging has begun, otherwise <see cref="Model"/>. Export and evaluation use this.
-        /// </summary>
-        public TinyConvModel Result => Averaged == null ? Model : new TinyConvModel(Averaged);
-
-        /// <summary>Running mean of the weights since <see cref="TrainingOptions.AverageFromStep"/>, or null.</summary>
-        public TinyConvParameters Averaged { get; private set; }
-
-        /// <summary>Steps in <see cref="Averaged"/> (0 when none).</summary>
-        public long AveragedSteps { get; private set; }
 
         /// <summary>Label names.</summary>
         public IReadOnlyList<string> Labels { get; private set; }
@@ -223,15 +207,15 @@ namespace VoiceAssistant.Training
             {
                 CheckpointIo.Expect(r, CheckpointIo.Magic, "magic");
                 int version = r.ReadInt32();
-                if (version != 1 && version != CheckpointIo.Version)
+                if (version != CheckpointIo.Version)
                 {
-                    throw new InvalidDataException($"checkpoint version {version} is not supported (expected 1 or {CheckpointIo.Version})");
+                    throw new InvalidDataException($"checkpoint version {version} is not supported (expected {CheckpointIo.Version})");
                 }
 
                 var c = new CheckpointContents();
                 TinyConvConfig config = CheckpointIo.ReadConfig(r);
                 c.Labels = CheckpointIo.ReadLabels(r);
-                c.Options = CheckpointIo.ReadOptions(r, version);
+                c.Options = CheckpointIo.ReadOptions(r);
                 c.Step = r.ReadInt64();
                 c.RngState = new ulong[4];
                 for (int i = 0; i < 4; i++)
@@ -250,21 +234,6 @@ namespace VoiceAssistant.Training
 
                 c.Optimizer = Optimizer.Create(kind, config);
                 c.Optimizer.ReadState(r);
-                if (version >= 2)
-                {
-                    c.AveragedSteps = r.ReadInt64();
-                    if (c.AveragedSteps < 0 || c.AveragedSteps > c.Step)
-                    {
-                        throw new InvalidDataException($"checkpoint averages {c.AveragedSteps} steps of {c.Step}");
-                    }
-
-                    if (c.AveragedSteps > 0)
-                    {
-                        c.Averaged = new TinyConvParameters(config);
-                        CheckpointIo.ReadParameters(r, c.Averaged);
-                    }
-                }
-
                 CheckpointIo.Expect(r, CheckpointIo.EndMagic, "end marker");
                 if (c.Labels.Count != config.LabelCount)
                 {

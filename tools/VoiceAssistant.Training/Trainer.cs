@@ -26,7 +26,6 @@ namespace VoiceAssistant.Training
         private readonly Rng rng;
         private readonly Shard[] shards;
         private readonly TinyConvParameters gradient;
-        private TinyConvParameters averaged;
         private readonly Stopwatch clock = Stopwatch.StartNew();
 
         /// <summary>Creates a trainer with freshly initialised weights.</summary>
@@ -37,11 +36,11 @@ namespace VoiceAssistant.Training
         /// <param name="validation">Validation examples, or null.</param>
         public Trainer(TinyConvConfig config, IReadOnlyList<string> labels, TrainingOptions options, IExampleSource training, IExampleSource validation)
             : this(TinyConvModel.Create(config, Rng.Derive(options?.Seed ?? 0, 0, 0).NextUInt64(), options?.InitStddev ?? TinyConvModel.DefaultInitStddev),
-                   labels, options, training, validation, null, 0, null, null, 0)
+                   labels, options, training, validation, null, 0, null)
         {
         }
 
-        private Trainer(TinyConvModel model, IReadOnlyList<string> labels, TrainingOptions options, IExampleSource training, IExampleSource validation, ulong[] rngState, long step, Optimizer restoredOptimizer, TinyConvParameters restoredAverage, long averagedSteps)
+        private Trainer(TinyConvModel model, IReadOnlyList<string> labels, TrainingOptions options, IExampleSource training, IExampleSource validation, ulong[] rngState, long step, Optimizer restoredOptimizer)
         {
             ArgumentNullException.ThrowIfNull(options);
             ArgumentNullException.ThrowIfNull(labels);
@@ -71,8 +70,6 @@ namespace VoiceAssistant.Training
             }
 
             Step = step;
-            averaged = restoredAverage;
-            AveragedSteps = restoredAverage == null ? 0 : averagedSteps;
             optimizer = restoredOptimizer ?? Optimizer.Create(options.Optimizer, model.Config);
             gradient = new TinyConvParameters(model.Config);
             shards = new Shard[options.GradientShards];
@@ -93,15 +90,6 @@ namespace VoiceAssistant.Training
 
         /// <summary>Steps completed.</summary>
         public long Step { get; private set; }
-
-        /// <summary>Steps averaged so far (see <see cref="TrainingOptions.AverageFromStep"/>).</summary>
-        public long AveragedSteps { get; private set; }
-
-        /// <summary>
-        /// The weights the run produces: the running average once weight averaging has begun, otherwise the current
-        /// weights. <see cref="Evaluate"/> uses these.
-        /// </summary>
-        public TinyConvParameters ResultWeights => averaged ?? Model.Weights;
 
         /// <summary>The optimiser (for inspection).</summary>
         public Optimizer Optimizer => optimizer;
@@ -179,11 +167,6 @@ namespace VoiceAssistant.Training
 
             optimizer.Step(Model.Weights, gradient, rate);
             Step++;
-            if (Options.AverageFromStep > 0 && Step > Options.AverageFromStep)
-            {
-                Accumulate();
-            }
-
             return new StepReport(Step, Options.Schedule.TotalSteps, rate, (float)(lossSum / batch), (float)correct / batch, clock.Elapsed);
         }
 
@@ -194,7 +177,7 @@ namespace VoiceAssistant.Training
             ArgumentNullException.ThrowIfNull(set);
             int labels = Model.Config.LabelCount;
             var confusion = new int[labels * labels];
-            var evalShards = shards.Select(_ => new Shard(ResultWeights, set.CreateReader(), set.FeatureLength)).ToArray();
+            var evalShards = shards.Select(_ => new Shard(Model.Weights, set.CreateReader(), set.FeatureLength)).ToArray();
             var perExample = new (int Label, int Predicted)[set.Count];
             RunShards(set.Count, evalShards, (shard, i) =>
             {
@@ -220,15 +203,13 @@ namespace VoiceAssistant.Training
         }
 
         /// <summary>
-        /// Writes a checkpoint atomically (temporary file + rename). Layout, little-endian: "VATC", int32 version (2),
+        /// Writes a checkpoint atomically (temporary file + rename). Layout, little-endian: "VATC", int32 version (1),
         /// config (8 × int32: input rows, columns, filter height, width, count, stride rows, columns, labels), labels
         /// (int32 count + length-prefixed UTF-8), options (uint64 seed, int32 batch, float32 dropout, int32 optimiser,
         /// float64 init stddev, int32 eval interval, int32 checkpoint interval, int32 shards, int32 stage count +
         /// (int32 steps, float32 rate) per stage), int64 step, 4 × uint64 RNG state, weights (4 arrays: conv W HWIO,
         /// conv bias, FC W [labels][flat], FC bias; each int32 length + float32s), int32 optimiser kind again, optimiser
-        /// state (Adam: int64 t, then m and v as 4 arrays each; SGD: nothing), int64 averaged steps and, when positive,
-        /// the averaged weights (4 arrays as above), "END.". Version 2 adds the int64 average-from step after the
-        /// schedule and the averaged weights; version 1 files (without them) are still read. <see cref="CheckpointContents.Read"/>
+        /// state (Adam: int64 t, then m and v as 4 arrays each; SGD: nothing), "END.". <see cref="CheckpointContents.Read"/>
         /// reads it (e.g. to export the weights).
         /// </summary>
         /// <param name="path">Destination file.</param>
@@ -251,12 +232,6 @@ namespace VoiceAssistant.Training
                 CheckpointIo.WriteParameters(w, Model.Weights);
                 w.Write((int)optimizer.Kind);
                 optimizer.WriteState(w);
-                w.Write(AveragedSteps);
-                if (AveragedSteps > 0)
-                {
-                    CheckpointIo.WriteParameters(w, averaged);
-                }
-
                 w.Write(CheckpointIo.EndMagic);
             });
         }
@@ -273,27 +248,7 @@ namespace VoiceAssistant.Training
             CheckpointContents c = CheckpointContents.Read(path);
             c.Options.MaxDegreeOfParallelism = maxDegreeOfParallelism;
             c.Options.CheckpointPath = checkpointPath ?? path;
-            return new Trainer(c.Model, c.Labels, c.Options, training, validation, c.RngState, c.Step, c.Optimizer, c.Averaged, c.AveragedSteps);
-        }
-
-        // Running mean avg += (w − avg) / n, element by element in a fixed order, so resumed runs stay bit-identical.
-        private void Accumulate()
-        {
-            AveragedSteps++;
-            if (averaged == null)
-            {
-                averaged = new TinyConvParameters(Model.Config);
-            }
-
-            float inverse = 1f / AveragedSteps;
-            float[][] from = Model.Weights.Arrays, to = averaged.Arrays;
-            for (int a = 0; a < to.Length; a++)
-            {
-                for (int i = 0; i < to[a].Length; i++)
-                {
-                    to[a][i] += (from[a][i] - to[a][i]) * inverse;
-                }
-            }
+            return new Trainer(c.Model, c.Labels, c.Options, training, validation, c.RngState, c.Step, c.Optimizer);
         }
 
         private static int TensorArgMax(ReadOnlySpan<float> values) => System.Numerics.Tensors.TensorPrimitives.IndexOfMax(values);

@@ -23,13 +23,6 @@ namespace VoiceAssistant.Training
         /// <summary>Deviation of the truncated-normal initial weights (default 0.01).</summary>
         public double InitStddev { get; set; } = TinyConvModel.DefaultInitStddev;
 
-        /// <summary>
-        /// Weight averaging (stochastic weight averaging): when positive, the result of the run is the running mean of
-        /// the weights after every step beyond this one, not the last weights (default 0: off, as TensorFlow). An
-        /// average over many steps of a noisy optimiser acts like an ensemble of those models at no cost on the device.
-        /// </summary>
-        public long AverageFromStep { get; set; }
-
         /// <summary>Evaluate on the validation set every this many steps, and at the end (default 400; 0 = only at the end).</summary>
         public int EvaluateEverySteps { get; set; } = 400;
 
@@ -69,11 +62,6 @@ namespace VoiceAssistant.Training
             if (GradientShards < 1 || GradientShards > 256 || MaxDegreeOfParallelism < 1)
             {
                 throw new ArgumentOutOfRangeException(nameof(GradientShards), "shards 1..256, parallelism >= 1");
-            }
-
-            if (AverageFromStep < 0)
-            {
-                throw new ArgumentOutOfRangeException(nameof(AverageFromStep), AverageFromStep, "must not be negative");
             }
 
             if (EvaluateEverySteps < 0 || CheckpointEverySteps < 0)

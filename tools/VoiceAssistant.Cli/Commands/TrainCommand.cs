@@ -32,7 +32,6 @@ namespace VoiceAssistant.Cli.Commands
             public const double UnknownPercentage = 1_000_000;
             public const double SilencePercentage = 20;
             public const string ConfusableWords = "";
-            public const long AverageFrom = 0;
             public const float Dropout = 0.5f;
             public const double SpeedChange = 0;
             public const double GainDb = 0;
@@ -58,13 +57,12 @@ namespace VoiceAssistant.Cli.Commands
             var evalEvery = new Option<int>("--eval-every") { Description = "Validate every this many steps (0 = only at the end)", DefaultValueFactory = _ => 1000 };
             var extra = new Option<DirectoryInfo[]>("--extra-data") { Description = "More folders in the same layout (e.g. from 'va synth') used for training only, never for validation/testing", AllowMultipleArgumentsPerToken = true };
             var confusable = new Option<string>("--confusable-words") { Description = "Comma-separated unknown words that sound like a wanted word (e.g. go for no): rendered --variants times like the wanted words instead of --unknown-variants", DefaultValueFactory = _ => Defaults.ConfusableWords };
-            var average = new Option<long>("--average-from") { Description = "Weight averaging: the model is the mean of the weights after every step beyond this one (0 = off: the last weights, as TensorFlow)", DefaultValueFactory = _ => Defaults.AverageFrom };
             var dropout = new Option<float>("--dropout") { Description = "Fraction of the fully connected layer's inputs dropped in training (TF: 0.5)", DefaultValueFactory = _ => Defaults.Dropout };
             var speed = new Option<double>("--speed-change") { Description = "Largest relative speaking-rate change of training word clips, either way (0.1 = rates 0.9..1.1; 0 = none, as TensorFlow)", DefaultValueFactory = _ => Defaults.SpeedChange };
             var gain = new Option<double>("--gain-db") { Description = "Largest gain change of training word clips in dB, either way (0 = none, as TensorFlow)", DefaultValueFactory = _ => Defaults.GainDb };
             var resume = new Option<FileInfo>("--resume") { Description = "Continue from this checkpoint (same --data, --words and --split-salt)" };
             var command = new Command("train", "Train a keyword model (float tinyConv on the firmware's MFCC) and write a checkpoint.");
-            foreach (Option o in new Option[] { data, output, words, steps, rates, batch, seed, salt, variants, unknownVariants, unknownShare, silenceShare, confusable, average, dropout, speed, gain, floor, threads, evalEvery, resume, extra })
+            foreach (Option o in new Option[] { data, output, words, steps, rates, batch, seed, salt, variants, unknownVariants, unknownShare, silenceShare, confusable, dropout, speed, gain, floor, threads, evalEvery, resume, extra })
             {
                 command.Options.Add(o);
             }
@@ -75,7 +73,7 @@ namespace VoiceAssistant.Cli.Commands
                 {
                     Data = r.GetValue(data), Out = r.GetValue(output), Words = r.GetValue(words), Steps = r.GetValue(steps), Rates = r.GetValue(rates),
                     BatchSize = r.GetValue(batch), Seed = r.GetValue(seed), SplitSalt = r.GetValue(salt), Variants = r.GetValue(variants),
-                    UnknownVariants = r.GetValue(unknownVariants), UnknownPercentage = r.GetValue(unknownShare), SilencePercentage = r.GetValue(silenceShare), ConfusableWords = r.GetValue(confusable), AverageFrom = r.GetValue(average), Dropout = r.GetValue(dropout), SpeedChange = r.GetValue(speed), GainDb = r.GetValue(gain), FeatureFloor = r.GetValue(floor),
+                    UnknownVariants = r.GetValue(unknownVariants), UnknownPercentage = r.GetValue(unknownShare), SilencePercentage = r.GetValue(silenceShare), ConfusableWords = r.GetValue(confusable), Dropout = r.GetValue(dropout), SpeedChange = r.GetValue(speed), GainDb = r.GetValue(gain), FeatureFloor = r.GetValue(floor),
                     Threads = r.GetValue(threads), EvaluateEvery = r.GetValue(evalEvery), Resume = r.GetValue(resume), ExtraData = r.GetValue(extra) ?? Array.Empty<DirectoryInfo>(),
                 };
                 return System.Threading.Tasks.Task.FromResult(Run(a, console, token));
@@ -107,7 +105,6 @@ namespace VoiceAssistant.Cli.Commands
                 Schedule = LearningRateSchedule.Parse(a.Steps, a.Rates),
                 BatchSize = a.BatchSize,
                 DropoutRate = a.Dropout,
-                AverageFromStep = a.AverageFrom,
                 Seed = a.Seed,
                 MaxDegreeOfParallelism = a.Threads,
                 EvaluateEverySteps = a.EvaluateEvery,
@@ -159,11 +156,6 @@ namespace VoiceAssistant.Cli.Commands
             TimeSpan trainTime = clock.Elapsed - prepareTime;
             double examplesPerSecond = (trainer.Step - firstStep) * trainer.Options.BatchSize / Math.Max(1e-9, trainTime.TotalSeconds);
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Trained to step {trainer.Step} in {trainTime.TotalSeconds:F1} s ({examplesPerSecond:F0} examples/s); total {clock.Elapsed.TotalSeconds:F1} s"));
-            if (trainer.AveragedSteps > 0)
-            {
-                console.Out.WriteLine($"Weights averaged over the last {trainer.AveragedSteps} steps (--average-from {trainer.Options.AverageFromStep})");
-            }
-
             console.Out.WriteLine($"Checkpoint: {checkpoint}");
             if (prepared.Testing != null)
             {
@@ -207,8 +199,6 @@ namespace VoiceAssistant.Cli.Commands
             public double SilencePercentage { get; set; } = Defaults.SilencePercentage;
 
             public string ConfusableWords { get; set; } = Defaults.ConfusableWords;
-
-            public long AverageFrom { get; set; } = Defaults.AverageFrom;
 
             public float Dropout { get; set; } = Defaults.Dropout;
 
@@ -286,11 +276,6 @@ namespace VoiceAssistant.Cli.Commands
                 if (!(UnknownPercentage >= 0) || !(SilencePercentage >= 0))
                 {
                     return "--unknown-percentage and --silence-percentage must not be negative";
-                }
-
-                if (AverageFrom < 0)
-                {
-                    return "--average-from must not be negative";
                 }
 
                 if (!(Dropout >= 0f && Dropout < 1f))
