@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using VoiceAssistant.Core.Features;
 using VoiceAssistant.Export.Quantization;
+using VoiceAssistant.Tflite.Kernels;
 using Xunit;
 
 namespace VoiceAssistant.Export.Tests
@@ -117,6 +119,61 @@ namespace VoiceAssistant.Export.Tests
             Assert.Equal(-247f, clips[2][0]); // the caller's data is not modified
             QuantizedTinyConv q = QuantizedTinyConv.Quantize(w, clips, -80f);
             Assert.Equal((floored.Input.Max + 80f) / 255f, q.Input.Scale, 5);
+        }
+
+        [Fact]
+        public void LogitRangeStopsSixteenBelowTheLowestTopLogit()
+        {
+            // By hand: top logits 5 and 8, so the range starts at 5 − 16 = −11 instead of the observed −100.
+            var r = new CalibrationRanges();
+            r.AddLogits(new[] { -100f, -3f, 5f, 2f });
+            r.AddLogits(new[] { -90f, 8f, -1f, 0f });
+            Assert.Equal(-100f, r.Logits.Min);
+            Assert.Equal(8f, r.Logits.Max);
+            Assert.Equal(5f, r.LowestTopLogit);
+            Assert.Equal(-11f, r.LogitsQuantizedMin);
+
+            // When every logit is within the headroom the observed minimum stays.
+            var narrow = new CalibrationRanges();
+            narrow.AddLogits(new[] { -4f, 3f });
+            Assert.Equal(-4f, narrow.LogitsQuantizedMin);
+        }
+
+        [Fact]
+        public void SaturatingLogitsFarBelowTheTopLeavesTheInt8SoftmaxUnchanged()
+        {
+            // Through TFLM's softmax kernel: logits quantised on the full range [-120, 20] versus on [-12, 20], where
+            // the far-below logits saturate (the exporter's choice when the lowest top logit is 4). Saturation costs
+            // nothing (those shares round to 0 either way), the finer step (0.125 vs 0.55) brings the outputs
+            // closer to the float softmax; compared in total over random close calls.
+            var rng = new Random(11);
+            QuantParams wide = QuantizationRules.Asymmetric(-120f, 20f), narrow = QuantizationRules.Asymmetric(-12f, 20f);
+            int wideError = 0, narrowError = 0;
+            for (int trial = 0; trial < 2000; trial++)
+            {
+                float top = 4f + (float)(rng.NextDouble() * 16);
+                float[] logits = { top, top - (float)(rng.NextDouble() * 3), top - 20f - (float)(rng.NextDouble() * 90), top - (float)(rng.NextDouble() * 10) };
+                double sum = logits.Sum(l => Math.Exp(l - top));
+                int[] expected = logits.Select(l => (int)Math.Round(Math.Exp(l - top) / sum * 256) - 128).ToArray();
+                int[] w = SoftmaxInt8(logits, wide), n = SoftmaxInt8(logits, narrow);
+                Assert.Equal(-128, n[2]);
+                for (int i = 0; i < 4; i++)
+                {
+                    wideError += Math.Abs(w[i] - Math.Min(127, expected[i]));
+                    narrowError += Math.Abs(n[i] - Math.Min(127, expected[i]));
+                }
+            }
+
+            Assert.True(narrowError * 2 < wideError, $"narrow range error {narrowError}, wide {wideError}");
+        }
+
+        private static int[] SoftmaxInt8(float[] logits, QuantParams q)
+        {
+            var input = logits.Select(l => (sbyte)Math.Clamp((int)QuantizationRules.Round(l / q.Scale) + q.ZeroPoint, -128, 127)).ToArray();
+            var output = new sbyte[logits.Length];
+            var p = Softmax.Prepare(1f, q.Scale, new TensorQuantization(1f / 256f, -128));
+            Softmax.Eval(p, input, output, 1, logits.Length);
+            return output.Select(v => (int)v).ToArray();
         }
 
         [Fact]

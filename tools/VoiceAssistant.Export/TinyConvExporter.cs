@@ -46,7 +46,7 @@ namespace VoiceAssistant.Export
             Add(model, "Reshape_1", TensorType.Int8, new[] { 1, AssistantSettings.WindowFeatures }, null, Activation(q.Input, q.Ranges.Input.Min, q.Ranges.Input.Max));
             Add(model, "Reshape_2", TensorType.Int8, new[] { 1, TinyConvWeights.InputHeight, TinyConvWeights.InputWidth, 1 }, null, Activation(q.Input, q.Ranges.Input.Min, q.Ranges.Input.Max));
             Add(model, "Reshape_2/shape", TensorType.Int32, new[] { 4 }, Int32Bytes(newShape), null);
-            Add(model, "add_1", TensorType.Int8, new[] { 1, labels }, null, Activation(q.Logits, q.Ranges.Logits.Min, q.Ranges.Logits.Max));
+            Add(model, "add_1", TensorType.Int8, new[] { 1, labels }, null, Activation(q.Logits, q.Ranges.LogitsQuantizedMin, q.Ranges.Logits.Max));
             Add(model, "final_fc_weights/read/transpose", TensorType.Int8, new[] { labels, TinyConvWeights.FcInputs }, SByteBytes(q.FcWeights), PerTensor(q.FcWeightScale, 0));
             var convQuant = PerChannel(q.ConvWeightScales, 1f, 3);
             Add(model, "first_weights/read", TensorType.Int8, new[] { 1, TinyConvWeights.FilterHeight, TinyConvWeights.FilterWidth, C }, SByteBytes(q.ConvWeights), convQuant);

@@ -44,8 +44,39 @@ namespace VoiceAssistant.Export.Quantization
         /// <summary>FC output (logits).</summary>
         public RangeTracker Logits { get; } = new RangeTracker();
 
+        /// <summary>
+        /// How far below the lowest top logit the quantised logit range reaches: a logit 16 below the top has a softmax
+        /// share under e^−16 ≈ 1e−7, far below the int8 output step 1/256, so saturating lower logits changes no output.
+        /// </summary>
+        public const float SoftmaxHeadroom = 16f;
+
+        /// <summary>Smallest per-clip largest logit (+∞ before any).</summary>
+        public float LowestTopLogit { get; private set; } = float.PositiveInfinity;
+
+        /// <summary>
+        /// Lower end of the logit range to quantise: the observed minimum, raised to <see cref="LowestTopLogit"/> −
+        /// <see cref="SoftmaxHeadroom"/>. Plain min/max (TFLite's converter) lets logits that never matter, such as
+        /// silence's on loud speech (around −120), set the step: 0.6 per step instead of ~0.2, which ties the top two
+        /// classes of close calls in int8 and hands them to the lower label index.
+        /// </summary>
+        public float LogitsQuantizedMin => Math.Max(Logits.Min, LowestTopLogit - SoftmaxHeadroom);
+
         /// <summary>Number of clips seen.</summary>
         public int Clips { get; private set; }
+
+        /// <summary>Widens the logit range by one clip's logits and tracks its top logit.</summary>
+        /// <param name="logits">The clip's logits.</param>
+        public void AddLogits(ReadOnlySpan<float> logits)
+        {
+            Logits.Add(logits);
+            float top = float.NegativeInfinity;
+            foreach (float v in logits)
+            {
+                top = Math.Max(top, v);
+            }
+
+            LowestTopLogit = Math.Min(LowestTopLogit, top);
+        }
 
         /// <summary>Runs the float model over every clip and records the ranges.</summary>
         /// <param name="weights">Float weights.</param>
@@ -80,7 +111,7 @@ namespace VoiceAssistant.Export.Quantization
                 model.Forward(clip, logits);
                 ranges.Input.Add(clip);
                 ranges.ConvOutput.Add(model.Activations);
-                ranges.Logits.Add(logits);
+                ranges.AddLogits(logits);
                 ranges.Clips++;
             }
 

@@ -70,7 +70,7 @@ namespace VoiceAssistant.Export.Quantization
 
             // ReLU-fused: the output range starts at 0 whatever calibration saw.
             q.ConvOutput = QuantizationRules.Asymmetric(0f, Math.Max(0f, ranges.ConvOutput.Max));
-            q.Logits = QuantizationRules.Asymmetric(ranges.Logits.Min, ranges.Logits.Max);
+            q.Logits = QuantizationRules.Asymmetric(ranges.LogitsQuantizedMin, ranges.Logits.Max);
 
             const int C = TinyConvWeights.Channels;
             q.ConvWeightScales = new float[C];
