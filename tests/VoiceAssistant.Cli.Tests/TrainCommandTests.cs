@@ -90,6 +90,16 @@ namespace VoiceAssistant.Cli.Tests
             Assert.True(File.Exists(Path.Combine(dir, "m", "tones.manifest.json")));
             Assert.Contains("input scale", output);
 
+            // An operating point chosen on the validation split: the bias is reported and recorded in the manifest.
+            string shifted = Path.Combine(dir, "m", "shifted.tflite");
+            (code, output, err) = Run("export", "--checkpoint", checkpoint, "--data", data, "--out", shifted, "--false-accept-target", "5");
+            Assert.True(code == 0, err);
+            Assert.Matches(@"Command bias [+-]?\d+\.\d\d \(log-odds added to yes, no\): validation false accepts", output);
+            Assert.Contains("validation false accepts", File.ReadAllText(Path.Combine(dir, "m", "shifted.manifest.json")));
+            (code, _, err) = Run("export", "--checkpoint", checkpoint, "--data", data, "--out", shifted, "--false-accept-target", "100");
+            Assert.Equal(2, code);
+            Assert.Contains("--false-accept-target", err);
+
             string report = Path.Combine(dir, "report", "eval");
             (code, output, err) = Run("eval", "--model", model, "--checkpoint", checkpoint, "--data", data, "--split", "all", "--report", report, "--streaming-seconds", "20");
             Assert.True(code == 0, err);

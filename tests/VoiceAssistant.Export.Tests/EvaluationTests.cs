@@ -126,6 +126,27 @@ namespace VoiceAssistant.Export.Tests
         }
 
         [Fact]
+        public void CommandBiasIsTheLargestGridStepWithinTheFalseAcceptTarget()
+        {
+            // Four unknown clips whose command/unknown probability ratios are 0.5, 0.8, 1.25 and 3: a bias b accepts
+            // those with ratio·e^b > 1, i.e. b > 0.693, 0.223, −0.223, −1.099 (by hand). Two command clips.
+            float[][] p =
+            {
+                new[] { 0f, 0.6f, 0.3f, 0.1f }, new[] { 0f, 0.5f, 0.1f, 0.4f }, new[] { 0f, 0.4f, 0.5f, 0.1f }, new[] { 0f, 0.25f, 0f, 0.75f },
+                new[] { 0f, 0.1f, 0.9f, 0f }, new[] { 0f, 0.2f, 0f, 0.8f },
+            };
+            int[] actual = { 1, 1, 1, 1, 2, 3 };
+            Assert.Equal(0.5, CommandBiasCalibration.FalseAcceptRate(p, actual, 2, 0));
+            Assert.Equal(-0.25, CommandBiasCalibration.Choose(p, actual, 2, 0.25), 9);   // one of four: b ≤ −0.223
+            Assert.Equal(-1.10, CommandBiasCalibration.Choose(p, actual, 2, 0.0), 9);    // none: b ≤ −1.099
+            Assert.Equal(0.65, CommandBiasCalibration.Choose(p, actual, 2, 0.75), 9);    // three: b ≤ 0.693
+            Assert.Equal(CommandBiasCalibration.Limit, CommandBiasCalibration.Choose(p, actual, 2, 1.0));
+            Assert.Equal(3, CommandBiasCalibration.Predict(p[1], 2, 0.3));
+            Assert.Equal(1, CommandBiasCalibration.Predict(p[1], 2, 0.2));
+            Assert.Throws<ArgumentException>(() => CommandBiasCalibration.Choose(p[4..], actual[4..], 2, 0.05));
+        }
+
+        [Fact]
         public void PlotRendersAPng()
         {
             byte[] png = ConfusionMatrixPlot.RenderPng(Matrix(), "hand-made");

@@ -89,6 +89,19 @@ namespace VoiceAssistant.Cli
             return Enumerable.Range(0, set.Count).Select(i => worker.Forward(set.FeaturesOf(i))).ToArray();
         }
 
+        /// <summary>Softmax output of the float model per clip.</summary>
+        /// <param name="checkpoint">Checkpoint.</param>
+        /// <param name="set">Features (with the training floor).</param>
+        public static float[][] FloatProbabilities(CheckpointContents checkpoint, FeatureSet set)
+        {
+            var worker = new TinyConvWorker(checkpoint.Model.Weights);
+            return Enumerable.Range(0, set.Count).Select(i =>
+            {
+                worker.Forward(set.FeaturesOf(i));
+                return worker.Probabilities.ToArray();
+            }).ToArray();
+        }
+
         /// <summary>
         /// Predictions of the int8 model as the device computes them: raw features quantised by the core
         /// <see cref="FeatureQuantizer"/> (saturating, which is the floor) with the model's input parameters, then

@@ -6,6 +6,7 @@ using System.Linq;
 using VoiceAssistant.Audio;
 using VoiceAssistant.Core.Settings;
 using VoiceAssistant.Export;
+using VoiceAssistant.Export.Evaluation;
 using VoiceAssistant.Export.Quantization;
 using VoiceAssistant.Training;
 
@@ -28,18 +29,19 @@ namespace VoiceAssistant.Cli.Commands
             var floor = new Option<float>("--feature-floor") { Description = "The --feature-floor used in training (clamps the calibration input the same way)", DefaultValueFactory = _ => MfccFeatureExtractor.DefaultFloor };
             var count = new Option<int>("--representative") { Description = "Training clips used for calibration", DefaultValueFactory = _ => 500 };
             var threshold = new Option<int>("--threshold") { Description = "Recogniser detection threshold (0..255) recorded in the manifest", DefaultValueFactory = _ => new AssistantSettings().DetectionThreshold };
+            var falseAccepts = new Option<double>("--false-accept-target") { Description = "Operating point: shift the command words' logits so that at most this percentage of the validation split's silence/unknown clips is taken for a command (0 = no shift, the trained model as is)", DefaultValueFactory = _ => 0 };
             var command = new Command("export", "Quantise a trained checkpoint to int8 and write the .tflite model and its manifest.");
             command.Aliases.Add("quantize");
-            foreach (Option o in new Option[] { checkpoint, data, output, salt, floor, count, threshold })
+            foreach (Option o in new Option[] { checkpoint, data, output, salt, floor, count, threshold, falseAccepts })
             {
                 command.Options.Add(o);
             }
 
-            command.SetAction(r => Run(r.GetValue(checkpoint), r.GetValue(data), r.GetValue(output), r.GetValue(salt), r.GetValue(floor), r.GetValue(count), r.GetValue(threshold), console));
+            command.SetAction(r => Run(r.GetValue(checkpoint), r.GetValue(data), r.GetValue(output), r.GetValue(salt), r.GetValue(floor), r.GetValue(count), r.GetValue(threshold), r.GetValue(falseAccepts), console));
             return command;
         }
 
-        private static int Run(FileInfo checkpointFile, DirectoryInfo data, FileInfo output, string salt, float floor, int count, int threshold, CliConsole console)
+        private static int Run(FileInfo checkpointFile, DirectoryInfo data, FileInfo output, string salt, float floor, int count, int threshold, double falseAcceptTarget, CliConsole console)
         {
             if (!checkpointFile.Exists || !data.Exists)
             {
@@ -47,9 +49,9 @@ namespace VoiceAssistant.Cli.Commands
                 return ExitCodes.UsageOrIo;
             }
 
-            if (count < 1 || threshold < 0 || threshold > 255 || float.IsNaN(floor))
+            if (count < 1 || threshold < 0 || threshold > 255 || float.IsNaN(floor) || !(falseAcceptTarget >= 0 && falseAcceptTarget < 100))
             {
-                console.Error.WriteLine("error: --representative must be at least 1, --threshold 0..255 and --feature-floor a number");
+                console.Error.WriteLine("error: --representative must be at least 1, --threshold 0..255, --feature-floor a number and --false-accept-target 0..100 (exclusive)");
                 return ExitCodes.UsageOrIo;
             }
 
@@ -57,12 +59,18 @@ namespace VoiceAssistant.Cli.Commands
             {
                 CheckpointContents checkpoint = CheckpointContents.Read(checkpointFile.FullName);
                 TinyConvWeights weights = ModelWorkflow.ToExportWeights(checkpoint);
+                string operatingPoint = string.Empty;
+                if (falseAcceptTarget > 0)
+                {
+                    operatingPoint = ShiftCommands(checkpoint, weights, data.FullName, salt, floor, falseAcceptTarget, console);
+                }
+
                 var clips = ModelWorkflow.AllClips(data.FullName, checkpoint.Labels, salt, DataSplit.Training).Take(count).ToArray();
                 FeatureSet representative = ModelWorkflow.Features(clips, float.NegativeInfinity, Environment.ProcessorCount);
                 QuantizedTinyConv q = QuantizedTinyConv.Quantize(weights, Enumerable.Range(0, representative.Count).Select(representative.FeaturesOf), floor);
                 Directory.CreateDirectory(output.DirectoryName);
                 var settings = new AssistantSettings { DetectionThreshold = threshold };
-                string createdBy = string.Create(CultureInfo.InvariantCulture, $"va export (checkpoint step {checkpoint.Step}, split salt '{salt}', feature floor {floor}, {clips.Length} calibration clips)");
+                string createdBy = string.Create(CultureInfo.InvariantCulture, $"va export (checkpoint step {checkpoint.Step}, split salt '{salt}', feature floor {floor}, {clips.Length} calibration clips{operatingPoint})");
                 ModelManifest manifest = TinyConvExporter.Export(q, checkpoint.Labels.ToArray(), settings, output.FullName, createdBy);
                 console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {output.FullName} ({manifest.ModelBytes} bytes) and {ModelManifest.PathFor(output.FullName)}"));
                 console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Labels {string.Join(", ", manifest.Labels)}; input scale {manifest.Input.Scale:G6}, zero point {manifest.Input.ZeroPoint}; calibrated on {clips.Length} training clips"));
@@ -78,6 +86,30 @@ namespace VoiceAssistant.Cli.Commands
                 console.Error.WriteLine("error: " + e.Message);
                 return ExitCodes.UsageOrIo;
             }
+        }
+
+        // Picks the command bias on the validation split (float model) and adds it to the command words' FC bias.
+        private static string ShiftCommands(CheckpointContents checkpoint, TinyConvWeights weights, string root, string salt, float floor, double targetPercent, CliConsole console)
+        {
+            var clips = ModelWorkflow.AllClips(root, checkpoint.Labels, salt, DataSplit.Validation);
+            if (clips.Count == 0)
+            {
+                throw new ArgumentException("--false-accept-target needs a validation split, and this dataset's is empty");
+            }
+
+            const int firstCommand = 2;
+            float[][] probabilities = ModelWorkflow.FloatProbabilities(checkpoint, ModelWorkflow.Features(clips, floor, Environment.ProcessorCount));
+            int[] actual = clips.Select(c => c.Label).ToArray();
+            double bias = CommandBiasCalibration.Choose(probabilities, actual, firstCommand, targetPercent / 100);
+            double before = CommandBiasCalibration.FalseAcceptRate(probabilities, actual, firstCommand, 0);
+            double after = CommandBiasCalibration.FalseAcceptRate(probabilities, actual, firstCommand, bias);
+            for (int l = firstCommand; l < weights.Labels; l++)
+            {
+                weights.FcBias[l] += (float)bias;
+            }
+
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Command bias {bias:+0.00;-0.00;0.00} (log-odds added to {string.Join(", ", checkpoint.Labels.Skip(firstCommand))}): validation false accepts {100 * after:F1}% (trained model {100 * before:F1}%) over {actual.Count(a => a < firstCommand)} silence/unknown clips"));
+            return string.Create(CultureInfo.InvariantCulture, $", command bias {bias:+0.00;-0.00;0.00} for <= {targetPercent}% validation false accepts");
         }
     }
 }
