@@ -25,16 +25,16 @@ namespace VoiceAssistant.Cli.Commands
         internal static class Defaults
         {
             public const string Words = "yes,no";
-            public const string Steps = "15000,3000";
+            public const string Steps = "25000,5000";
             public const string Rates = "0.001,0.0001";
-            public const int Variants = 20;
-            public const int UnknownVariants = 6;
+            public const int Variants = 40;
+            public const int UnknownVariants = 12;
             public const double UnknownPercentage = 1_000_000;
             public const double SilencePercentage = 20;
             public const string ConfusableWords = "";
             public const float Dropout = 0.5f;
-            public const double SpeedChange = 0;
-            public const double GainDb = 0;
+            public const double SpeedChange = 0.15;
+            public const double GainDb = 6;
         }
 
         /// <inheritdoc />
