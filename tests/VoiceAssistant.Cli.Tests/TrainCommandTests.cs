@@ -63,7 +63,7 @@ namespace VoiceAssistant.Cli.Tests
             string data = Dataset();
             string outDir = Path.Combine(dir, "avg");
             var (code, output, err) = Run("train", "--data", data, "--out", outDir, "--steps", "5", "--learning-rates", "0.001", "--batch-size", "10", "--variants", "2",
-                "--unknown-variants", "1", "--speed-change", "0.1", "--gain-db", "6", "--confusable-words", "cat", "--dropout", "0.3", "--eval-every", "0");
+                "--unknown-variants", "1", "--speed-change", "0.1", "--gain-db", "6", "--confusable-words", "cat", "--dropout", "0.3", "--time-shift-ms", "200", "--eval-every", "0");
             Assert.True(code == 0, err);
             // "cat" is named confusable, so it gets --variants renderings like the words: every clip twice.
             var counts = System.Text.RegularExpressions.Regex.Match(output, @"training clips (\d+) \((\d+) examples\)");
@@ -178,6 +178,7 @@ namespace VoiceAssistant.Cli.Tests
         [InlineData("--resume", "missing.ckpt", "--threads", "1")]
         [InlineData("--speed-change", "0.5", "--threads", "1")]
         [InlineData("--gain-db", "-1", "--threads", "1")]
+        [InlineData("--time-shift-ms", "501", "--threads", "1")]
         [InlineData("--dropout", "1", "--threads", "1")]
         public void BadArgumentsExitWithTwoAndAMessage(string option1, string value1, string option2, string value2)
         {

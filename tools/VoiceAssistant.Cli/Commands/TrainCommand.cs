@@ -33,6 +33,7 @@ namespace VoiceAssistant.Cli.Commands
             public const double SilencePercentage = 20;
             public const string ConfusableWords = "";
             public const float Dropout = 0.5f;
+            public const int TimeShiftMs = 100;
             public const double SpeedChange = 0.15;
             public const double GainDb = 6;
         }
@@ -58,11 +59,12 @@ namespace VoiceAssistant.Cli.Commands
             var extra = new Option<DirectoryInfo[]>("--extra-data") { Description = "More folders in the same layout (e.g. from 'va synth') used for training only, never for validation/testing", AllowMultipleArgumentsPerToken = true };
             var confusable = new Option<string>("--confusable-words") { Description = "Comma-separated unknown words that sound like a wanted word (e.g. go for no): rendered --variants times like the wanted words instead of --unknown-variants", DefaultValueFactory = _ => Defaults.ConfusableWords };
             var dropout = new Option<float>("--dropout") { Description = "Fraction of the fully connected layer's inputs dropped in training (TF: 0.5)", DefaultValueFactory = _ => Defaults.Dropout };
+            var shift = new Option<int>("--time-shift-ms") { Description = "Largest random time shift of training clips in ms, either way (TF: 100)", DefaultValueFactory = _ => Defaults.TimeShiftMs };
             var speed = new Option<double>("--speed-change") { Description = "Largest relative speaking-rate change of training word clips, either way (0.1 = rates 0.9..1.1; 0 = none, as TensorFlow)", DefaultValueFactory = _ => Defaults.SpeedChange };
             var gain = new Option<double>("--gain-db") { Description = "Largest gain change of training word clips in dB, either way (0 = none, as TensorFlow)", DefaultValueFactory = _ => Defaults.GainDb };
             var resume = new Option<FileInfo>("--resume") { Description = "Continue from this checkpoint (same --data, --words and --split-salt)" };
             var command = new Command("train", "Train a keyword model (float tinyConv on the firmware's MFCC) and write a checkpoint.");
-            foreach (Option o in new Option[] { data, output, words, steps, rates, batch, seed, salt, variants, unknownVariants, unknownShare, silenceShare, confusable, dropout, speed, gain, floor, threads, evalEvery, resume, extra })
+            foreach (Option o in new Option[] { data, output, words, steps, rates, batch, seed, salt, variants, unknownVariants, unknownShare, silenceShare, confusable, dropout, shift, speed, gain, floor, threads, evalEvery, resume, extra })
             {
                 command.Options.Add(o);
             }
@@ -73,7 +75,7 @@ namespace VoiceAssistant.Cli.Commands
                 {
                     Data = r.GetValue(data), Out = r.GetValue(output), Words = r.GetValue(words), Steps = r.GetValue(steps), Rates = r.GetValue(rates),
                     BatchSize = r.GetValue(batch), Seed = r.GetValue(seed), SplitSalt = r.GetValue(salt), Variants = r.GetValue(variants),
-                    UnknownVariants = r.GetValue(unknownVariants), UnknownPercentage = r.GetValue(unknownShare), SilencePercentage = r.GetValue(silenceShare), ConfusableWords = r.GetValue(confusable), Dropout = r.GetValue(dropout), SpeedChange = r.GetValue(speed), GainDb = r.GetValue(gain), FeatureFloor = r.GetValue(floor),
+                    UnknownVariants = r.GetValue(unknownVariants), UnknownPercentage = r.GetValue(unknownShare), SilencePercentage = r.GetValue(silenceShare), ConfusableWords = r.GetValue(confusable), Dropout = r.GetValue(dropout), TimeShiftMs = r.GetValue(shift), SpeedChange = r.GetValue(speed), GainDb = r.GetValue(gain), FeatureFloor = r.GetValue(floor),
                     Threads = r.GetValue(threads), EvaluateEvery = r.GetValue(evalEvery), Resume = r.GetValue(resume), ExtraData = r.GetValue(extra) ?? Array.Empty<DirectoryInfo>(),
                 };
                 return System.Threading.Tasks.Task.FromResult(Run(a, console, token));
@@ -97,7 +99,7 @@ namespace VoiceAssistant.Cli.Commands
                 UnknownPercentage = a.UnknownPercentage,
                 SilencePercentage = a.SilencePercentage,
             };
-            var augmentation = new AugmentationOptions { PrecomputedVariants = a.Variants, UnknownVariants = a.UnknownVariants, SpeedChange = a.SpeedChange, GainDb = a.GainDb,
+            var augmentation = new AugmentationOptions { PrecomputedVariants = a.Variants, UnknownVariants = a.UnknownVariants, TimeShiftMs = a.TimeShiftMs, SpeedChange = a.SpeedChange, GainDb = a.GainDb,
                 ConfusableWords = (a.ConfusableWords ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
             };
             var options = new TrainingOptions
@@ -202,6 +204,8 @@ namespace VoiceAssistant.Cli.Commands
 
             public float Dropout { get; set; } = Defaults.Dropout;
 
+            public int TimeShiftMs { get; set; } = Defaults.TimeShiftMs;
+
             public double SpeedChange { get; set; } = Defaults.SpeedChange;
 
             public double GainDb { get; set; } = Defaults.GainDb;
@@ -281,6 +285,11 @@ namespace VoiceAssistant.Cli.Commands
                 if (!(Dropout >= 0f && Dropout < 1f))
                 {
                     return "--dropout must be at least 0 and below 1";
+                }
+
+                if (TimeShiftMs < 0 || TimeShiftMs > 500)
+                {
+                    return "--time-shift-ms must be 0..500";
                 }
 
                 if (!(SpeedChange >= 0 && SpeedChange < 0.5) || !(GainDb >= 0 && GainDb <= 40))
