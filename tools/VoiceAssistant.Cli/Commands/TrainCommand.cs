@@ -33,7 +33,7 @@ namespace VoiceAssistant.Cli.Commands
             public const double SilencePercentage = 20;
             public const string ConfusableWords = "";
             public const float Dropout = 0.5f;
-            public const int TimeShiftMs = 100;
+            public const int TimeShiftMs = 250;
             public const double SpeedChange = 0.15;
             public const double GainDb = 6;
         }
