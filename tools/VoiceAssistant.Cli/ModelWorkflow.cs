@@ -85,6 +85,7 @@ namespace VoiceAssistant.Cli
         /// <param name="set">Features (with the training floor).</param>
         public static int[] PredictFloat(CheckpointContents checkpoint, FeatureSet set)
         {
+            // Argmax of the logits (Forward's result), not of the rounded softmax: no ties from exp underflow.
             var worker = new TinyConvWorker(checkpoint.Model.Weights);
             return Enumerable.Range(0, set.Count).Select(i => worker.Forward(set.FeaturesOf(i))).ToArray();
         }

@@ -97,7 +97,7 @@ namespace VoiceAssistant.Cli.Commands
                 throw new ArgumentException("--false-accept-target needs a validation split, and this dataset's is empty");
             }
 
-            const int firstCommand = 2;
+            const int firstCommand = SpeechCommandsDataset.UnknownIndex + 1;
             float[][] probabilities = ModelWorkflow.FloatProbabilities(checkpoint, ModelWorkflow.Features(clips, floor, Environment.ProcessorCount));
             int[] actual = clips.Select(c => c.Label).ToArray();
             double bias = CommandBiasCalibration.Choose(probabilities, actual, firstCommand, targetPercent / 100);

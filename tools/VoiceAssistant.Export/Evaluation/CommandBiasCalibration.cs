@@ -68,13 +68,14 @@ namespace VoiceAssistant.Export.Evaluation
         {
             ArgumentNullException.ThrowIfNull(probabilities);
             ArgumentNullException.ThrowIfNull(actual);
+            double factor = Math.Exp(bias);
             int negatives = 0, accepted = 0;
             for (int i = 0; i < actual.Length; i++)
             {
                 if (actual[i] < firstCommand)
                 {
                     negatives++;
-                    accepted += Predict(probabilities[i], firstCommand, bias) >= firstCommand ? 1 : 0;
+                    accepted += PredictScaled(probabilities[i], firstCommand, factor) >= firstCommand ? 1 : 0;
                 }
             }
 
@@ -85,9 +86,10 @@ namespace VoiceAssistant.Export.Evaluation
         /// <param name="probabilities">Softmax output.</param>
         /// <param name="firstCommand">Index of the first command label.</param>
         /// <param name="bias">Log-odds added to every command logit.</param>
-        public static int Predict(ReadOnlySpan<float> probabilities, int firstCommand, double bias)
+        public static int Predict(ReadOnlySpan<float> probabilities, int firstCommand, double bias) => PredictScaled(probabilities, firstCommand, Math.Exp(bias));
+
+        private static int PredictScaled(ReadOnlySpan<float> probabilities, int firstCommand, double factor)
         {
-            double factor = Math.Exp(bias);
             int best = 0;
             double bestScore = double.NegativeInfinity;
             for (int k = 0; k < probabilities.Length; k++)

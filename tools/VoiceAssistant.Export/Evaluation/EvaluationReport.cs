@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 
 namespace VoiceAssistant.Export.Evaluation
@@ -170,7 +171,7 @@ namespace VoiceAssistant.Export.Evaluation
             var order = new List<string>(wrong.Keys);
             order.Sort((a, b) =>
             {
-                int byCount = Sum(wrong[b]).CompareTo(Sum(wrong[a]));
+                int byCount = wrong[b].Sum().CompareTo(wrong[a].Sum());
                 return byCount != 0 ? byCount : string.CompareOrdinal(a, b);
             });
             var sb = new StringBuilder();
@@ -190,21 +191,10 @@ namespace VoiceAssistant.Export.Evaluation
                     }
                 }
 
-                sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {word,-12} {Sum(wrong[word]),3} of {clips[word],-4} -> {string.Join(", ", parts)}"));
+                sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {word,-12} {wrong[word].Sum(),3} of {clips[word],-4} -> {string.Join(", ", parts)}"));
             }
 
             return sb.ToString();
-        }
-
-        private static int Sum(int[] values)
-        {
-            int total = 0;
-            foreach (int v in values)
-            {
-                total += v;
-            }
-
-            return total;
         }
 
         private static void Row<T>(StringBuilder sb, int nameWidth, int colWidth, string name, IReadOnlyList<T> items, Func<T, string> cell)
