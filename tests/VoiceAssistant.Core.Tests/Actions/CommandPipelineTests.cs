@@ -1,6 +1,7 @@
 using System;
 using VoiceAssistant.Core.Actions;
 using VoiceAssistant.Core.Settings;
+using VoiceAssistant.TestSupport;
 using Xunit;
 
 namespace VoiceAssistant.Core.Tests.Actions
@@ -134,10 +135,13 @@ namespace VoiceAssistant.Core.Tests.Actions
         {
             var p = Create(new AssistantSettings { WakeLabel = "marvin" });
             Feed(p, Unknown, 0, 20, 100);
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            Feed(p, Unknown, 2000, 20, 500);
-            Feed(p, Silence, 12000, 20, 500);
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            int start = 2000;
+            Assert.Equal(0, SteadyStateAllocation.Bytes(() =>
+            {
+                Feed(p, Unknown, start, 20, 500);
+                Feed(p, Silence, start + 10000, 20, 500);
+                start += 20000;
+            }));
         }
     }
 }

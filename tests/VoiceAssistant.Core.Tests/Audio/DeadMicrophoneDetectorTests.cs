@@ -1,6 +1,7 @@
 using System;
 using VoiceAssistant.Core.Audio;
 using VoiceAssistant.Core.Settings;
+using VoiceAssistant.TestSupport;
 using Xunit;
 
 namespace VoiceAssistant.Core.Tests.Audio
@@ -185,14 +186,13 @@ namespace VoiceAssistant.Core.Tests.Audio
         {
             var d = new DeadMicrophoneDetector(new AssistantSettings());
             var chunk = Constant(320, 0);
-            Feed(d, chunk);
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 200; i++)
+            Assert.Equal(0, SteadyStateAllocation.Bytes(() =>
             {
-                Feed(d, chunk);
-            }
-
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+                for (int i = 0; i < 200; i++)
+                {
+                    Feed(d, chunk);
+                }
+            }));
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using VoiceAssistant.Core.Audio;
+using VoiceAssistant.TestSupport;
 using Xunit;
 
 namespace VoiceAssistant.Core.Tests.Audio
@@ -70,14 +71,13 @@ namespace VoiceAssistant.Core.Tests.Audio
         public void RecordingDoesNotAllocate()
         {
             var m = new HopTimingMonitor(50);
-            m.RecordHop(1);
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 1000; i++)
+            Assert.Equal(0, SteadyStateAllocation.Bytes(() =>
             {
-                m.RecordHop(i * 37);
-            }
-
-            Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+                for (int i = 0; i < 1000; i++)
+                {
+                    m.RecordHop(i * 37);
+                }
+            }));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using VoiceAssistant.Core.Audio;
 using VoiceAssistant.Core.Settings;
+using VoiceAssistant.TestSupport;
 using Xunit;
 
 namespace VoiceAssistant.Core.Tests.Audio
@@ -90,14 +91,13 @@ namespace VoiceAssistant.Core.Tests.Audio
         {
             var m = new MicrophoneHealthMonitor(Stereo32(), 16);
             byte[] raw = Hop(i => i);
-            m.ProcessHop(raw, 0, raw.Length);
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 200; i++)
+            Assert.Equal(0, SteadyStateAllocation.Bytes(() =>
             {
-                m.ProcessHop(raw, 0, raw.Length);
-            }
-
-            Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+                for (int i = 0; i < 200; i++)
+                {
+                    m.ProcessHop(raw, 0, raw.Length);
+                }
+            }));
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Buffers.Binary;
 using VoiceAssistant.Core.Audio;
 using VoiceAssistant.Core.Settings;
+using VoiceAssistant.TestSupport;
 using Xunit;
 
 namespace VoiceAssistant.Core.Tests.Audio
@@ -371,16 +372,14 @@ namespace VoiceAssistant.Core.Tests.Audio
             var raw = new byte[s.HopBytes + 5];
             new Random(3).NextBytes(raw);
             var output = new short[PcmConverter.MaxSamples(raw.Length, s.FrameBytes)];
-            converter.Convert(raw, 0, raw.Length, output, 0);
-
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 50; i++)
+            Assert.Equal(0, SteadyStateAllocation.Bytes(() =>
             {
-                converter.Convert(raw, 0, raw.Length, output, 0);
-                converter.Convert(raw, 0, 3, output, 0);
-            }
-
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+                for (int i = 0; i < 50; i++)
+                {
+                    converter.Convert(raw, 0, raw.Length, output, 0);
+                    converter.Convert(raw, 0, 3, output, 0);
+                }
+            }));
         }
     }
 }

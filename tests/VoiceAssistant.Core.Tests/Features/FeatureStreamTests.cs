@@ -1,5 +1,6 @@
 using System;
 using VoiceAssistant.Core.Features;
+using VoiceAssistant.TestSupport;
 using Xunit;
 
 namespace VoiceAssistant.Core.Tests.Features
@@ -131,16 +132,17 @@ namespace VoiceAssistant.Core.Tests.Features
             var copy = new sbyte[1960];
             stream.Push(clip, 0, 3200, rows, 0);
             stream.Window.CopyTo(copy);
-            long before = GC.GetAllocatedBytesForCurrentThread();
             int produced = 0;
-            for (int pos = 3200; pos + 320 <= clip.Length; pos += 320)
+            long allocated = SteadyStateAllocation.Bytes(() =>
             {
-                produced += stream.Push(clip, pos, 320);
-                produced += stream.Push(clip, pos, 0, rows, 0);
-                stream.Window.CopyTo(copy);
-            }
-
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                produced = 0;
+                for (int pos = 3200; pos + 320 <= clip.Length; pos += 320)
+                {
+                    produced += stream.Push(clip, pos, 320);
+                    produced += stream.Push(clip, pos, 0, rows, 0);
+                    stream.Window.CopyTo(copy);
+                }
+            });
             Assert.Equal(90, produced);
             Assert.Equal(0, allocated);
         }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using VoiceAssistant.Core.Recognition;
 using VoiceAssistant.Core.Settings;
+using VoiceAssistant.TestSupport;
 using Xunit;
 
 namespace VoiceAssistant.Core.Tests.Recognition
@@ -415,13 +416,16 @@ namespace VoiceAssistant.Core.Tests.Recognition
         {
             var r = Create();
             FeedSteady(r, Yes, 0, 20, 100);
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 500; i++)
+            int start = 2000;
+            Assert.Equal(0, SteadyStateAllocation.Bytes(() =>
             {
-                r.Process(i % 7 == 0 ? No : Yes, 2000 + i * 20);
-            }
+                for (int i = 0; i < 500; i++)
+                {
+                    r.Process(i % 7 == 0 ? No : Yes, start + i * 20);
+                }
 
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+                start += 500 * 20;
+            }));
         }
     }
 }
