@@ -17,7 +17,7 @@ namespace VoiceAssistant.Export.Tests
         [InlineData(-13.0392971f, 10.3523426f, 0.0917319208f, 14)]
         public void AsymmetricMatchesTheTensorFlowConverter(float min, float max, float scale, int zeroPoint)
         {
-            QuantParams p = QuantizationRules.Asymmetric(min, max);
+            TensorQuantization p = QuantizationRules.Asymmetric(min, max);
             Assert.Equal(scale, p.Scale, 6);
             Assert.Equal(zeroPoint, p.ZeroPoint);
         }
@@ -25,12 +25,12 @@ namespace VoiceAssistant.Export.Tests
         [Fact]
         public void AsymmetricKeepsZeroExactAndWidensToZero()
         {
-            QuantParams p = QuantizationRules.Asymmetric(2f, 10f); // widened to [0, 10]
+            TensorQuantization p = QuantizationRules.Asymmetric(2f, 10f); // widened to [0, 10]
             Assert.Equal(10f / 255f, p.Scale, 7);
             Assert.Equal(-128, p.ZeroPoint);
-            QuantParams n = QuantizationRules.Asymmetric(-10f, -2f); // widened to [-10, 0]
+            TensorQuantization n = QuantizationRules.Asymmetric(-10f, -2f); // widened to [-10, 0]
             Assert.Equal(127, n.ZeroPoint);
-            QuantParams mid = QuantizationRules.Asymmetric(-3f, 5f);
+            TensorQuantization mid = QuantizationRules.Asymmetric(-3f, 5f);
             float zeroBack = mid.Scale * (mid.ZeroPoint - mid.ZeroPoint);
             Assert.Equal(0f, zeroBack);
             Assert.InRange(-3f / mid.Scale + mid.ZeroPoint, -128.5f, -127.5f);
@@ -147,7 +147,7 @@ namespace VoiceAssistant.Export.Tests
             // nothing (those shares round to 0 either way), the finer step (0.125 vs 0.55) brings the outputs
             // closer to the float softmax; compared in total over random close calls.
             var rng = new Random(11);
-            QuantParams wide = QuantizationRules.Asymmetric(-120f, 20f), narrow = QuantizationRules.Asymmetric(-12f, 20f);
+            TensorQuantization wide = QuantizationRules.Asymmetric(-120f, 20f), narrow = QuantizationRules.Asymmetric(-12f, 20f);
             int wideError = 0, narrowError = 0;
             for (int trial = 0; trial < 2000; trial++)
             {
@@ -167,7 +167,7 @@ namespace VoiceAssistant.Export.Tests
             Assert.True(narrowError * 2 < wideError, $"narrow range error {narrowError}, wide {wideError}");
         }
 
-        private static int[] SoftmaxInt8(float[] logits, QuantParams q)
+        private static int[] SoftmaxInt8(float[] logits, TensorQuantization q)
         {
             var input = logits.Select(l => (sbyte)Math.Clamp((int)QuantizationRules.Round(l / q.Scale) + q.ZeroPoint, -128, 127)).ToArray();
             var output = new sbyte[logits.Length];

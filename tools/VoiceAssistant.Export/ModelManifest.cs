@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using VoiceAssistant.Core.Settings;
 using VoiceAssistant.Export.Quantization;
+using VoiceAssistant.Tflite.Kernels;
 
 namespace VoiceAssistant.Export
 {
@@ -161,7 +162,7 @@ namespace VoiceAssistant.Export
         /// <param name="modelFileName">File name of the model.</param>
         /// <param name="modelBytes">The model bytes.</param>
         /// <param name="createdBy">Free text.</param>
-        public static ModelManifest Create(string[] labels, QuantParams input, AssistantSettings settings, string modelFileName, byte[] modelBytes, string createdBy)
+        public static ModelManifest Create(string[] labels, TensorQuantization input, AssistantSettings settings, string modelFileName, byte[] modelBytes, string createdBy)
         {
             return new ModelManifest
             {

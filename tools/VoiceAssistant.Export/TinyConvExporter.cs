@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using VoiceAssistant.Core.Settings;
 using VoiceAssistant.Export.Quantization;
 using VoiceAssistant.Tflite;
+using VoiceAssistant.Tflite.Kernels;
 
 namespace VoiceAssistant.Export
 {
@@ -140,7 +141,7 @@ namespace VoiceAssistant.Export
         private static QuantizationParameters PerTensor(float scale, int zeroPoint) =>
             new QuantizationParameters { Scale = new[] { scale }, ZeroPoint = new long[] { zeroPoint } };
 
-        private static QuantizationParameters Activation(QuantParams p, float min, float max) =>
+        private static QuantizationParameters Activation(TensorQuantization p, float min, float max) =>
             new QuantizationParameters { Scale = new[] { p.Scale }, ZeroPoint = new long[] { p.ZeroPoint }, Min = new[] { min }, Max = new[] { max } };
 
         private static QuantizationParameters PerChannel(float[] scales, float factor, int dimension)

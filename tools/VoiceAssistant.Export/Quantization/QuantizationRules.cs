@@ -1,29 +1,8 @@
 using System;
+using VoiceAssistant.Tflite.Kernels;
 
 namespace VoiceAssistant.Export.Quantization
 {
-    /// <summary>Scale and zero point of an affine int8 quantisation (real = Scale × (q − ZeroPoint)).</summary>
-    public readonly struct QuantParams
-    {
-        /// <summary>Creates the pair.</summary>
-        /// <param name="scale">Scale (positive).</param>
-        /// <param name="zeroPoint">Zero point in [−128, 127].</param>
-        public QuantParams(float scale, int zeroPoint)
-        {
-            Scale = scale;
-            ZeroPoint = zeroPoint;
-        }
-
-        /// <summary>Scale.</summary>
-        public float Scale { get; }
-
-        /// <summary>Zero point.</summary>
-        public int ZeroPoint { get; }
-
-        /// <inheritdoc />
-        public override string ToString() => FormattableString.Invariant($"scale {Scale:R} zero point {ZeroPoint}");
-    }
-
     /// <summary>
     /// The arithmetic of TFLite's post-training quantisation (tools/optimize/quantization_utils): asymmetric
     /// activations from a calibrated range, symmetric weights, int32 biases. Rounding is half away from zero.
@@ -49,7 +28,7 @@ namespace VoiceAssistant.Export.Quantization
         /// </summary>
         /// <param name="min">Smallest value seen.</param>
         /// <param name="max">Largest value seen.</param>
-        public static QuantParams Asymmetric(float min, float max)
+        public static TensorQuantization Asymmetric(float min, float max)
         {
             if (!float.IsFinite(min) || !float.IsFinite(max) || min > max)
             {
@@ -61,13 +40,13 @@ namespace VoiceAssistant.Export.Quantization
             if (rmax - rmin == 0)
             {
                 // A tensor that was always exactly 0: any positive scale represents it; keep zero at qmin.
-                return new QuantParams(1f / 255f, QMin);
+                return new TensorQuantization(1f / 255f, QMin);
             }
 
             double scale = (rmax - rmin) / (QMax - QMin);
             double zeroFromMin = QMin - rmin / scale;
             int zero = zeroFromMin <= QMin ? QMin : zeroFromMin >= QMax ? QMax : (int)Math.Round(zeroFromMin, MidpointRounding.AwayFromZero);
-            return new QuantParams((float)scale, zero);
+            return new TensorQuantization((float)scale, zero);
         }
 
         /// <summary>Symmetric scale of values whose largest magnitude is <paramref name="maxAbs"/>: maxAbs / 127 (1/127 for all-zero data, so the scale stays positive).</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using VoiceAssistant.Tflite.Kernels;
 
 namespace VoiceAssistant.Export.Quantization
 {
@@ -11,7 +12,7 @@ namespace VoiceAssistant.Export.Quantization
     public sealed class QuantizedTinyConv
     {
         /// <summary>Softmax output quantisation required by TFLM's int8 softmax.</summary>
-        public static readonly QuantParams SoftmaxOutput = new QuantParams(1f / 256f, -128);
+        public static readonly TensorQuantization SoftmaxOutput = new TensorQuantization(1f / 256f, -128);
 
         private QuantizedTinyConv()
         {
@@ -21,7 +22,7 @@ namespace VoiceAssistant.Export.Quantization
         public int Labels { get; private set; }
 
         /// <summary>Input (features) quantisation; the firmware's FeatureQuantizer uses it.</summary>
-        public QuantParams Input { get; private set; }
+        public TensorQuantization Input { get; private set; }
 
         /// <summary>Conv weights [1,10,8,8] (= HWIO of <see cref="TinyConvWeights"/>).</summary>
         public sbyte[] ConvWeights { get; private set; }
@@ -33,7 +34,7 @@ namespace VoiceAssistant.Export.Quantization
         public int[] ConvBias { get; private set; }
 
         /// <summary>Conv output (post-ReLU) quantisation.</summary>
-        public QuantParams ConvOutput { get; private set; }
+        public TensorQuantization ConvOutput { get; private set; }
 
         /// <summary>FC weights [labels, 4000].</summary>
         public sbyte[] FcWeights { get; private set; }
@@ -45,7 +46,7 @@ namespace VoiceAssistant.Export.Quantization
         public int[] FcBias { get; private set; }
 
         /// <summary>FC output (logits) quantisation.</summary>
-        public QuantParams Logits { get; private set; }
+        public TensorQuantization Logits { get; private set; }
 
         /// <summary>The calibrated ranges (kept for the model's min/max fields and reports).</summary>
         public CalibrationRanges Ranges { get; private set; }

@@ -72,6 +72,9 @@ namespace VoiceAssistant.Tflite.Kernels
 
         /// <summary>Zero point.</summary>
         public int ZeroPoint { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => FormattableString.Invariant($"scale {Scale:R} zero point {ZeroPoint}");
     }
 
     /// <summary>Builtin options of CONV_2D / DEPTHWISE_CONV_2D (schema defaults: stride/dilation 1, multiplier 1, SAME, no activation).</summary>
