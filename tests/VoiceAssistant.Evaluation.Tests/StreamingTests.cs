@@ -4,10 +4,10 @@ using System.IO;
 using System.Linq;
 using VoiceAssistant.Core.Model;
 using VoiceAssistant.Core.Settings;
-using VoiceAssistant.Export.Evaluation;
+using VoiceAssistant.Evaluation;
 using Xunit;
 
-namespace VoiceAssistant.Export.Tests
+namespace VoiceAssistant.Evaluation.Tests
 {
     public class StreamingTests
     {

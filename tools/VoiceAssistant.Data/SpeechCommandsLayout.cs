@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace VoiceAssistant.Export.Data
+namespace VoiceAssistant.Data
 {
     /// <summary>File naming of the Speech Commands layout: <c>&lt;root&gt;/&lt;word&gt;/&lt;speaker&gt;_nohash_&lt;n&gt;.wav</c>.</summary>
     public static class SpeechCommandsLayout

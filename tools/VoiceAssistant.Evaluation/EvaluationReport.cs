@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 
-namespace VoiceAssistant.Export.Evaluation
+namespace VoiceAssistant.Evaluation
 {
     /// <summary>One column of a report: a name (e.g. "float", "int8") and one predicted label index per clip.</summary>
     public sealed class PredictionColumn

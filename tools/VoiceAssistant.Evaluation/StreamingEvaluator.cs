@@ -6,7 +6,7 @@ using VoiceAssistant.Core.Model;
 using VoiceAssistant.Core.Settings;
 using VoiceAssistant.Host;
 
-namespace VoiceAssistant.Export.Evaluation
+namespace VoiceAssistant.Evaluation
 {
     /// <summary>A reported detection (a <c>DETECT</c> line of the core pipeline).</summary>
     public sealed class Detection

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using VoiceAssistant.Core.Recognition;
 
-namespace VoiceAssistant.Export.Evaluation
+namespace VoiceAssistant.Evaluation
 {
     /// <summary>
     /// The project's keyword-spotting figures, with the exact definitions:

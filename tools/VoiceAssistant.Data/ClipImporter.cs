@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace VoiceAssistant.Export.Data
+namespace VoiceAssistant.Data
 {
     /// <summary>Options of <see cref="ClipImporter"/>.</summary>
     public sealed class ImportOptions

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 
-namespace VoiceAssistant.Export.Data
+namespace VoiceAssistant.Data
 {
     /// <summary>Thrown when espeak-ng or sox is not installed.</summary>
     public sealed class MissingToolException : Exception

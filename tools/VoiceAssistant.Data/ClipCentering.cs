@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using VoiceAssistant.Core.Settings;
 
-namespace VoiceAssistant.Export.Data
+namespace VoiceAssistant.Data
 {
     /// <summary>A run of active audio, in samples [Start, End).</summary>
     public readonly struct Segment

@@ -2,7 +2,7 @@ using System;
 using VoiceAssistant.Audio;
 using Xunit;
 
-namespace VoiceAssistant.Training.Tests.Audio
+namespace VoiceAssistant.Audio.Tests
 {
     public class ResamplerTests
     {

@@ -4,7 +4,7 @@ using System.Linq;
 using VoiceAssistant.Audio;
 using Xunit;
 
-namespace VoiceAssistant.Training.Tests.Audio
+namespace VoiceAssistant.Audio.Tests
 {
     public sealed class WavWriterTests : IDisposable
     {

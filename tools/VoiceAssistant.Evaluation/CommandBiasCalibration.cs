@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace VoiceAssistant.Export.Evaluation
+namespace VoiceAssistant.Evaluation
 {
     /// <summary>
     /// Chooses the model's operating point: a log-odds bias added to the logits of every command word (in the

@@ -1,7 +1,7 @@
 using System.IO;
 using VoiceAssistant.Audio;
 
-namespace VoiceAssistant.Export.Data
+namespace VoiceAssistant.Data
 {
     /// <summary>
     /// The WAV seam of the data tools (synth, import, streaming sets), so tests can substitute audio; the shipped

@@ -1,9 +1,9 @@
 using System;
 using System.IO;
-using VoiceAssistant.Export.Evaluation;
+using VoiceAssistant.Evaluation;
 using Xunit;
 
-namespace VoiceAssistant.Export.Tests
+namespace VoiceAssistant.Evaluation.Tests
 {
     public class EvaluationTests
     {

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 
-namespace VoiceAssistant.Export.Data
+namespace VoiceAssistant.Data
 {
     /// <summary>Options of <see cref="SpeechSynthesizer"/>.</summary>
     public sealed class SynthOptions

@@ -6,7 +6,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace VoiceAssistant.Training
+namespace VoiceAssistant.Data
 {
     /// <summary>Partition of a dataset.</summary>
     public enum DataSplit

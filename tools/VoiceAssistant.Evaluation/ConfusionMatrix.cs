@@ -1,6 +1,6 @@
 using System;
 
-namespace VoiceAssistant.Export.Evaluation
+namespace VoiceAssistant.Evaluation
 {
     /// <summary>Counts of (actual, predicted) label pairs; rows are actual labels, columns predicted ones.</summary>
     public sealed class ConfusionMatrix

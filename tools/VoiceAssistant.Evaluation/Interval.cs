@@ -1,6 +1,6 @@
 using System;
 
-namespace VoiceAssistant.Export.Evaluation
+namespace VoiceAssistant.Evaluation
 {
     /// <summary>A proportion with its 95% confidence interval.</summary>
     public readonly struct Estimate

@@ -1,7 +1,8 @@
 using System.Globalization;
 using ScottPlot;
+using VoiceAssistant.Audio;
 
-namespace VoiceAssistant.Export.Evaluation
+namespace VoiceAssistant.Evaluation
 {
     /// <summary>PNG heat map of a confusion matrix (ScottPlot, renders headless), each cell annotated with its count.</summary>
     public static class ConfusionMatrixPlot

@@ -1,6 +1,6 @@
 using System;
 
-namespace VoiceAssistant.Training
+namespace VoiceAssistant.Data
 {
     /// <summary>
     /// Deterministic random numbers (xoshiro256**, seeded through SplitMix64) whose whole state can be saved in a

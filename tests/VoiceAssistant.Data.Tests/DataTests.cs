@@ -3,11 +3,11 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using VoiceAssistant.Audio;
-using VoiceAssistant.Export.Data;
+using VoiceAssistant.Data;
 using VoiceAssistant.TestSupport;
 using Xunit;
 
-namespace VoiceAssistant.Export.Tests
+namespace VoiceAssistant.Data.Tests
 {
     public sealed class DataTests : IDisposable
     {

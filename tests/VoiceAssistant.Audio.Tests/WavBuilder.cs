@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 
-namespace VoiceAssistant.Training.Tests.Audio
+namespace VoiceAssistant.Audio.Tests
 {
     /// <summary>Builds WAV images byte by byte, independently of the code under test.</summary>
     internal sealed class WavBuilder

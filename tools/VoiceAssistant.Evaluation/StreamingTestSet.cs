@@ -3,11 +3,12 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
-using VoiceAssistant.Export.Data;
+using VoiceAssistant.Audio;
 using VoiceAssistant.Core.Recognition;
 using VoiceAssistant.Core.Settings;
+using VoiceAssistant.Data;
 
-namespace VoiceAssistant.Export.Evaluation
+namespace VoiceAssistant.Evaluation
 {
     /// <summary>A word placed in a streaming test recording.</summary>
     public sealed class PlacedWord
