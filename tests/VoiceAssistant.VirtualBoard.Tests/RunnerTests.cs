@@ -13,55 +13,40 @@ namespace VoiceAssistant.VirtualBoard.Tests
         public void AWavTheMicrophoneCannotPlayIsRefusedWithTheReason()
         {
             Board.Require();
-            string wav = Path.Combine(Path.GetTempPath(), $"va-vb-stereo-{Guid.NewGuid():N}.wav");
-            try
-            {
-                // 44.1 kHz stereo: a format the board's microphone never delivers.
-                using (var w = new BinaryWriter(File.Create(wav)))
-                {
-                    w.Write("RIFF"u8);
-                    w.Write(36 + 400);
-                    w.Write("WAVEfmt "u8);
-                    w.Write(16);
-                    w.Write((short)1);
-                    w.Write((short)2);
-                    w.Write(44100);
-                    w.Write(44100 * 4);
-                    w.Write((short)4);
-                    w.Write((short)16);
-                    w.Write("data"u8);
-                    w.Write(400);
-                    w.Write(new byte[400]);
-                }
 
-                RunResult run = Board.Run(null, "app", wav);
-                Assert.Equal(3, run.ExitCode);
-                Assert.Contains("44100 Hz, 2 channel(s)", run.Error);
-                Assert.Contains("16 kHz mono 16-bit PCM", run.Error);
-                Assert.DoesNotContain("Exception", run.Error + run.Output);
-            }
-            finally
+            // 44.1 kHz stereo: a format the board's microphone never delivers.
+            var header = new MemoryStream();
+            using (var w = new BinaryWriter(header))
             {
-                File.Delete(wav);
+                w.Write("RIFF"u8);
+                w.Write(36 + 400);
+                w.Write("WAVEfmt "u8);
+                w.Write(16);
+                w.Write((short)1);
+                w.Write((short)2);
+                w.Write(44100);
+                w.Write(44100 * 4);
+                w.Write((short)4);
+                w.Write((short)16);
+                w.Write("data"u8);
+                w.Write(400);
+                w.Write(new byte[400]);
             }
+
+            RunResult run = WithTempFile(header.ToArray(), wav => Board.Run(null, "app", wav));
+            Assert.Equal(3, run.ExitCode);
+            Assert.Contains("44100 Hz, 2 channel(s)", run.Error);
+            Assert.Contains("16 kHz mono 16-bit PCM", run.Error);
+            Assert.DoesNotContain("Exception", run.Error + run.Output);
         }
 
         [Fact]
         public void AFileThatIsNotAWavIsRefused()
         {
             Board.Require();
-            string wav = Path.Combine(Path.GetTempPath(), $"va-vb-text-{Guid.NewGuid():N}.wav");
-            File.WriteAllText(wav, "not audio");
-            try
-            {
-                RunResult run = Board.Run(null, "app", wav);
-                Assert.Equal(3, run.ExitCode);
-                Assert.Contains("is not a RIFF/WAVE file", run.Error);
-            }
-            finally
-            {
-                File.Delete(wav);
-            }
+            RunResult run = WithTempFile("not audio"u8.ToArray(), wav => Board.Run(null, "app", wav));
+            Assert.Equal(3, run.ExitCode);
+            Assert.Contains("is not a RIFF/WAVE file", run.Error);
         }
 
         [Fact]
@@ -104,48 +89,50 @@ namespace VoiceAssistant.VirtualBoard.Tests
         public void ANanoClrWithoutTheInteropIsNamedNotCountedAsSkips()
         {
             Board.Require();
+
             // Stands in for a nanoCLR built without VoiceAssistant.Interop: the device tests' own words for that case.
-            string fake = FakeNanoClr("echo 'Test passed,VoiceAssistant.Device.Tests.Core.FeatureTests.A.0,1'; "
-                + "echo 'Test skipped,VoiceAssistant.Device.Tests.Interop.InteropTests.B.0,this nanoCLR lacks the voice assistant interop'; echo 'Done.'");
-            try
-            {
-                RunResult run = Board.Run(new Dictionary<string, string> { ["VA_NANOCLR"] = fake }, "tests");
-                Assert.Equal(1, run.ExitCode);
-                Assert.Contains("has no VoiceAssistant.Interop native assembly", run.Error);
-            }
-            finally
-            {
-                File.Delete(fake);
-            }
+            RunResult run = WithFakeNanoClr("echo 'Test passed,VoiceAssistant.Device.Tests.Core.FeatureTests.A.0,1'; "
+                + "echo 'Test skipped,VoiceAssistant.Device.Tests.Interop.InteropTests.B.0,this nanoCLR lacks the voice assistant interop'; echo 'Done.'", null);
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("has no VoiceAssistant.Interop native assembly", run.Error);
         }
 
         [Fact]
         public void AHangingRunTimesOutAndSaysSo()
         {
             Board.Require();
-            string fake = FakeNanoClr("sleep 60");
+            RunResult run = WithFakeNanoClr("sleep 60", new Dictionary<string, string> { ["VA_VIRTUAL_BOARD_TIMEOUT"] = "2" });
+            Assert.NotEqual(0, run.ExitCode);
+            Assert.Contains("timed out after 2 s", run.Error);
+        }
+
+        private static RunResult WithFakeNanoClr(string body, Dictionary<string, string> environment)
+        {
+            return WithTempFile(System.Text.Encoding.ASCII.GetBytes("#!/bin/sh\n" + body + "\n"), fake =>
+            {
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                }
+
+                var env = environment ?? new Dictionary<string, string>();
+                env["VA_NANOCLR"] = fake;
+                return Board.Run(env, "tests");
+            });
+        }
+
+        private static RunResult WithTempFile(byte[] content, Func<string, RunResult> run)
+        {
+            string path = Path.Combine(Path.GetTempPath(), $"va-virtual-board-{Guid.NewGuid():N}.tmp");
+            File.WriteAllBytes(path, content);
             try
             {
-                RunResult run = Board.Run(new Dictionary<string, string> { ["VA_NANOCLR"] = fake, ["VA_VIRTUAL_BOARD_TIMEOUT"] = "2" }, "tests");
-                Assert.NotEqual(0, run.ExitCode);
-                Assert.Contains("timed out after 2 s", run.Error);
+                return run(path);
             }
             finally
             {
-                File.Delete(fake);
+                File.Delete(path);
             }
-        }
-
-        private static string FakeNanoClr(string body)
-        {
-            string path = Path.Combine(Path.GetTempPath(), $"va-fake-nanoclr-{Guid.NewGuid():N}.sh");
-            File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
-
-            return path;
         }
     }
 }

@@ -76,6 +76,9 @@ done
 [ "$(table_checksum "$REPO/native-interop/nanoframework/stubs/VoiceAssistant_Interop.cpp")" = "$(pe_checksum "$OUT/pe/VoiceAssistant.Interop.pe")" ] \
   || die "VoiceAssistant.Interop.pe and the committed stubs disagree on the native checksum"
 
-ln -sfn "$CLR_DIR/bin/nanoFramework.nanoCLR.test" "$OUT/nanoclr"
-step "ready: $OUT/nanoclr, .pe files in $OUT/pe"
+ln -sfn "$CLR_DIR/bin/nanoFramework.nanoCLR.test" "$OUT/${VA_NANOCLR_LINK:-nanoclr}"
+# Keep the cache from growing without bound: entries unused for 30 days and abandoned temporary builds go.
+touch "$TOOLS" "$CLR_DIR"
+find "$CACHE" -mindepth 1 -maxdepth 1 \( -name '*-tmp.*' -mmin +720 -o -mtime +30 \) -exec rm -rf {} + 2>/dev/null || true
+step "ready: $OUT/${VA_NANOCLR_LINK:-nanoclr}, .pe files in $OUT/pe"
 echo "$OUT"

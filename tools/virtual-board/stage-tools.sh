@@ -48,7 +48,8 @@ if [ ! -f "$TOOLS/done" ]; then
   done
   rm -rf "$art"
   touch "$tmp/done"
-  rm -rf "$TOOLS" && mv "$tmp" "$TOOLS"
+  # Another build may have finished the same entry meanwhile: keep the first, drop ours.
+  mv -T "$tmp" "$TOOLS" 2>/dev/null || rm -rf "$tmp"
 fi
 export MDP_DLL=$TOOLS/mdp/nanoFramework.Tools.MetadataProcessor.dll
 
