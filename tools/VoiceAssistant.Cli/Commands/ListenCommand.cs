@@ -24,6 +24,12 @@ namespace VoiceAssistant.Cli.Commands
         /// <summary>The shipped default model, relative to the repository root.</summary>
         public const string DefaultModel = "models/yes-no/model.tflite";
 
+        /// <summary>16 kHz samples read and fed per block (one second).</summary>
+        internal const int BlockSamples = AssistantSettings.SampleRate;
+
+        /// <summary>Recordings at least this long (in 16 kHz samples; ten minutes) show progress on stderr.</summary>
+        internal static long ProgressMinimumSamples { get; set; } = 10L * 60 * AssistantSettings.SampleRate;
+
         /// <inheritdoc />
         public Command Build(CliConsole console)
         {
@@ -101,42 +107,63 @@ namespace VoiceAssistant.Cli.Commands
             int failures = 0;
             foreach (string file in files)
             {
-                short[] samples;
+                string name = Path.GetRelativePath(input is DirectoryInfo d ? d.FullName : Path.GetDirectoryName(file), file);
                 try
                 {
-                    samples = WavReader.ReadMono16k(file);
+                    using WavStreamReader reader = WavStreamReader.Open(file);
+                    if (reader.Truncated)
+                    {
+                        console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"warning: '{name}' is cut short: its header promises {reader.DeclaredDataBytes:N0} bytes of audio but the file holds {reader.AvailableDataBytes:N0}; listening to the {reader.Frames / (double)reader.Format.SampleRate:F2} s present"));
+                    }
+
+                    Listen(name, reader, spotter, settings, console);
                 }
                 catch (Exception e) when (e is WavFormatException or InvalidDataException or IOException)
                 {
                     console.Error.WriteLine($"error: cannot read '{file}': {e.Message}");
                     failures++;
-                    continue;
                 }
-
-                Listen(Path.GetRelativePath(input is DirectoryInfo d ? d.FullName : Path.GetDirectoryName(file), file), samples, spotter, settings, console.Out);
             }
 
             return failures == 0 ? ExitCodes.Ok : ExitCodes.InvalidInput;
         }
 
-        /// <summary>Runs one recording through a fresh pipeline, printing its lines; returns the DETECT lines.</summary>
+        /// <summary>
+        /// Runs one recording through a fresh pipeline block by block (memory does not grow with its length),
+        /// printing its lines, and progress on the error writer for long recordings; returns the DETECT lines.
+        /// </summary>
         /// <param name="name">Name printed in the header.</param>
-        /// <param name="samples">16 kHz mono audio.</param>
+        /// <param name="reader">The recording.</param>
         /// <param name="spotter">Keyword spotter (reset first).</param>
         /// <param name="settings">Settings (16-bit mono layout).</param>
-        /// <param name="output">Where lines go.</param>
-        internal static IReadOnlyList<string> Listen(string name, short[] samples, HostKeywordSpotter spotter, AssistantSettings settings, TextWriter output)
+        /// <param name="console">Lines go to its output, progress to its error writer.</param>
+        internal static IReadOnlyList<string> Listen(string name, WavStreamReader reader, HostKeywordSpotter spotter, AssistantSettings settings, CliConsole console)
         {
+            TextWriter output = console.Out;
             spotter.Reset();
             var reporter = new TimedReporter(output);
             var pipeline = new CommandPipeline(spotter.Labels, settings, reporter, reporter);
             var listener = new HostListener(spotter, pipeline, settings);
             reporter.Clock = () => listener.ElapsedMs;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {samples.Length / (double)AssistantSettings.SampleRate:F2} s"));
-            byte[] raw = new byte[samples.Length * 2];
-            Buffer.BlockCopy(samples, 0, raw, 0, raw.Length);
-            listener.Feed(raw, 0, raw.Length);
-            output.WriteLine($"{name}: {reporter.Detections.Count} detection(s) in {listener.Invocations} inferences");
+            long total = reader.Mono16kSamples;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {total / (double)AssistantSettings.SampleRate:F2} s"));
+            var progress = new ListenProgress(name, total, console.Error);
+            var samples = new short[BlockSamples];
+            var raw = new byte[BlockSamples * 2];
+            long done = 0;
+            for (int n; (n = reader.ReadMono16k(samples)) > 0;)
+            {
+                Buffer.BlockCopy(samples, 0, raw, 0, n * 2);
+                listener.Feed(raw, 0, n * 2);
+                done += n;
+                progress.Report(done);
+            }
+
+            string why = total < AssistantSettings.SampleRate
+                ? string.Create(CultureInfo.InvariantCulture, $" (the recording is {total / (double)AssistantSettings.SampleRate:F2} s; the model needs one full second of audio before its first inference)")
+                : string.Empty;
+            output.WriteLine($"{name}: {reporter.Detections.Count} detection(s) in {listener.Invocations} inferences{why}");
             return reporter.Detections;
         }
 
@@ -164,6 +191,43 @@ namespace VoiceAssistant.Cli.Commands
             }
 
             return null;
+        }
+
+        /// <summary>Reports how far a long recording got, every tenth of it, on the error writer (not among the DETECT lines).</summary>
+        private sealed class ListenProgress
+        {
+            private readonly string name;
+            private readonly long total;
+            private readonly TextWriter error;
+            private int reportedTenths;
+
+            public ListenProgress(string name, long total, TextWriter error)
+            {
+                this.name = name;
+                this.total = total;
+                this.error = error;
+            }
+
+            public void Report(long done)
+            {
+                if (total < ProgressMinimumSamples)
+                {
+                    return;
+                }
+
+                int tenths = (int)(done * 10 / total);
+                if (tenths > reportedTenths && tenths < 10)
+                {
+                    reportedTenths = tenths;
+                    error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {Clock(done)} of {Clock(total)} ({tenths * 10}%)"));
+                }
+            }
+
+            private static string Clock(long samples)
+            {
+                long s = samples / AssistantSettings.SampleRate;
+                return string.Create(CultureInfo.InvariantCulture, $"{s / 3600}:{s / 60 % 60:00}:{s % 60:00}");
+            }
         }
 
         /// <summary>Prints the pipeline's lines and LED changes with an m:ss.fff audio-time prefix.</summary>
