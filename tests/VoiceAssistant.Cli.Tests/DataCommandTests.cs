@@ -54,7 +54,7 @@ namespace VoiceAssistant.Cli.Tests
             Assert.Contains("rec.wav", error);
             File.WriteAllBytes(wav, WavWriter.ToBytes(new short[16000], 16000));
             (code, _, error) = Run("import", wav, "-w", "a", "-s", "bad_name", "-o", dir);
-            Assert.Equal(ExitCodes.InvalidInput, code);
+            Assert.Equal(ExitCodes.UsageOrIo, code);
             Assert.Contains("no '_'", error);
             (code, _, error) = Run("import", wav, "-w", "a", "-s", "b", "-o", dir);
             Assert.Contains("no words found", error);
@@ -66,7 +66,7 @@ namespace VoiceAssistant.Cli.Tests
             var (code, output, error) = Run("synth", "yes", "--out", dir, "--voices", "en", "--pitches", "50", "--speeds", "150", "--variations", "2");
             if (ExternalTools.Find("espeak-ng") == null || ExternalTools.Find("sox") == null)
             {
-                Assert.Equal(ExitCodes.UsageOrIo, code);
+                Assert.Equal(ExitCodes.ExternalTool, code);
                 Assert.Contains("apt-get install espeak-ng sox", error);
                 return;
             }
@@ -75,7 +75,7 @@ namespace VoiceAssistant.Cli.Tests
             Assert.Equal(0, code);
             Assert.Contains("yes: 2 clips", output);
             Assert.True(File.Exists(Path.Combine(dir, "yes", "synth-en-p50-s150_nohash_1.wav")));
-            Assert.Equal(ExitCodes.InvalidInput, Run("synth", "yes", "--out", dir, "--pitches", "high").Code);
+            Assert.Equal(ExitCodes.UsageOrIo, Run("synth", "yes", "--out", dir, "--pitches", "high").Code);
         }
     }
 }

@@ -19,6 +19,9 @@ namespace VoiceAssistant.Cli.Tests
         private readonly string originalPath = Environment.GetEnvironmentVariable("PATH");
         private readonly Func<string[]> originalPorts = PortPicker.ListPorts;
 
+        // The ports the tests name exist on this pretend machine (a named port must exist).
+        public DeviceCommandTests() => PortPicker.ListPorts = () => new[] { "/dev/ttyUSB0", "COM3", "COM4" };
+
         public void Dispose()
         {
             Environment.SetEnvironmentVariable("PATH", originalPath);

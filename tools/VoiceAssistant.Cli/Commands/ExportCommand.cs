@@ -50,9 +50,14 @@ namespace VoiceAssistant.Cli.Commands
                 return ExitCodes.UsageOrIo;
             }
 
-            if (count < 1 || threshold < 0 || threshold > 255 || float.IsNaN(floor) || !(falseAcceptTarget >= 0 && falseAcceptTarget < 100))
+            string problem = OptionChecks.First(
+                OptionChecks.AtLeast("--representative", count, 1),
+                OptionChecks.Within("--threshold", threshold, 0, 255),
+                float.IsNaN(floor) ? "--feature-floor must be a number" : null,
+                OptionChecks.Below("--false-accept-target", falseAcceptTarget, 0, 100));
+            if (problem != null)
             {
-                console.Error.WriteLine("error: --representative must be at least 1, --threshold 0..255, --feature-floor a number and --false-accept-target 0..100 (exclusive)");
+                console.Error.WriteLine("error: " + problem);
                 return ExitCodes.UsageOrIo;
             }
 

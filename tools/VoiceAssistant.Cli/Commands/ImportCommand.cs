@@ -12,7 +12,7 @@ namespace VoiceAssistant.Cli.Commands
         public Command Build(CliConsole console)
         {
             var defaults = new ImportOptions();
-            var input = new Argument<FileInfo>("wav") { Description = "A recording of one word said several times with pauses (16-bit PCM, 16 kHz)" };
+            var input = new Argument<FileInfo>("wav") { Description = "A recording of one word said several times with pauses (any PCM or float WAV, any rate and channels; converted to 16 kHz mono)" };
             var word = new Option<string>("--word", "-w") { Description = "The word said (folder name)", Required = true };
             var speaker = new Option<string>("--speaker", "-s") { Description = "Speaker id (letters, digits, '-'; keeps your clips on one side of the train/test split)", Required = true };
             var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Data set folder (Speech Commands layout)", Required = true };
@@ -49,7 +49,13 @@ namespace VoiceAssistant.Cli.Commands
                 console.Out.WriteLine($"{written.Count} clips of '{word}' by '{speaker}' written to {Path.Combine(output.FullName, word)}");
                 return ExitCodes.Ok;
             }
-            catch (Exception e) when (e is ArgumentException || e is InvalidDataException || e is IOException)
+            catch (Exception e) when (e is ArgumentException || e is IOException)
+            {
+                // A word or speaker that cannot be a file name, or a path that cannot be read or written.
+                console.Error.WriteLine("error: " + e.Message);
+                return ExitCodes.UsageOrIo;
+            }
+            catch (InvalidDataException e)
             {
                 console.Error.WriteLine("error: " + e.Message);
                 return ExitCodes.InvalidInput;

@@ -65,9 +65,10 @@ namespace VoiceAssistant.Cli.Commands
                 return ExitCodes.UsageOrIo;
             }
 
-            if (invokeEvery < 1 || (threshold is int t && (t < 0 || t > 255)))
+            string problem = OptionChecks.First(OptionChecks.AtLeast("--invoke-every", invokeEvery, 1), threshold is int t ? OptionChecks.Within("--threshold", t, 0, 255) : null);
+            if (problem != null)
             {
-                console.Error.WriteLine("error: --invoke-every must be at least 1 and --threshold 0..255");
+                console.Error.WriteLine("error: " + problem);
                 return ExitCodes.UsageOrIo;
             }
 
@@ -90,7 +91,15 @@ namespace VoiceAssistant.Cli.Commands
                     settings.DetectionThreshold = value;
                 }
 
-                spotter = new HostKeywordSpotter(settings, TfliteModel.Load(modelPath), labels);
+                TfliteModel model = TfliteModel.Load(modelPath);
+                int outputs = new TfliteInterpreter(model).Output.ElementCount;
+                if (labelText != null && labels.Length != outputs)
+                {
+                    console.Error.WriteLine($"error: --labels gives {labels.Length} label(s) but the model '{Path.GetFileName(modelPath)}' has {outputs} outputs");
+                    return ExitCodes.UsageOrIo;
+                }
+
+                spotter = new HostKeywordSpotter(settings, model, labels);
             }
             catch (Exception e) when (e is ModelException or ManifestException or ArgumentException)
             {

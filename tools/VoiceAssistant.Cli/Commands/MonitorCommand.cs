@@ -45,7 +45,8 @@ namespace VoiceAssistant.Cli.Commands
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is InvalidOperationException)
             {
-                console.Error.WriteLine($"error: cannot read {chosen}: {e.Message}");
+                string hint = e is UnauthorizedAccessException && !OperatingSystem.IsWindows() ? " (on Linux, add yourself to the 'dialout' group and log in again)" : string.Empty;
+                console.Error.WriteLine($"error: cannot read {chosen}: {e.Message}{hint}");
                 return ExitCodes.UsageOrIo;
             }
         }

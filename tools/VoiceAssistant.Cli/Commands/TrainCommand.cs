@@ -255,57 +255,43 @@ namespace VoiceAssistant.Cli.Commands
                     return "--words must be a comma-separated list of words (none empty or starting with '_')";
                 }
 
-                try
+                return OptionChecks.First(
+                    CheckSchedule(),
+                    OptionChecks.Within("--batch-size", BatchSize, 1, 100_000),
+                    OptionChecks.Within("--variants", Variants, 0, 1000),
+                    OptionChecks.Within("--unknown-variants", UnknownVariants, 0, 1000),
+                    OptionChecks.AtLeast("--unknown-percentage", UnknownPercentage, 0),
+                    OptionChecks.AtLeast("--silence-percentage", SilencePercentage, 0),
+                    OptionChecks.Below("--dropout", Dropout, 0, 1),
+                    OptionChecks.Within("--time-shift-ms", TimeShiftMs, 0, 500),
+                    OptionChecks.Below("--speed-change", SpeedChange, 0, 0.5),
+                    OptionChecks.Within("--gain-db", GainDb, 0, 40),
+                    float.IsNaN(FeatureFloor) ? "--feature-floor must be a number" : null,
+                    OptionChecks.AtLeast("--threads", Threads, 1),
+                    OptionChecks.AtLeast("--eval-every", EvaluateEvery, 0));
+            }
+
+            /// <summary>--steps and --learning-rates: each item a positive number, one rate per stage.</summary>
+            private string CheckSchedule()
+            {
+                string[] steps = (Steps ?? string.Empty).Split(',', StringSplitOptions.TrimEntries);
+                string[] rates = (Rates ?? string.Empty).Split(',', StringSplitOptions.TrimEntries);
+                string badStep = steps.FirstOrDefault(s => !int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) || n < 1);
+                if (badStep != null)
                 {
-                    LearningRateSchedule schedule = LearningRateSchedule.Parse(Steps ?? string.Empty, Rates ?? string.Empty);
-                    if (schedule.Stages.Any(s => s.Steps < 1 || !(s.Rate > 0)))
-                    {
-                        return "--steps must be positive and --learning-rates positive";
-                    }
-                }
-                catch (Exception e) when (e is FormatException or ArgumentException)
-                {
-                    return "--steps/--learning-rates: " + e.Message;
+                    return $"--steps: '{badStep}' is not a whole number of steps of at least 1 (give one count per learning-rate stage, e.g. --steps 25000,5000)";
                 }
 
-                if (BatchSize < 1 || BatchSize > 100_000)
+                string badRate = rates.FirstOrDefault(r => !float.TryParse(r, NumberStyles.Float, CultureInfo.InvariantCulture, out float v) || !(v > 0) || float.IsInfinity(v));
+                if (badRate != null)
                 {
-                    return "--batch-size must be 1..100000";
+                    return $"--learning-rates: '{badRate}' is not a positive number (e.g. --learning-rates 0.001,0.0001)";
                 }
 
-                if (Variants < 0 || Variants > 1000 || UnknownVariants < 0 || UnknownVariants > 1000)
+                if (steps.Length != rates.Length)
                 {
-                    return "--variants and --unknown-variants must be 0..1000";
-                }
-
-                if (!(UnknownPercentage >= 0) || !(SilencePercentage >= 0))
-                {
-                    return "--unknown-percentage and --silence-percentage must not be negative";
-                }
-
-                if (!(Dropout >= 0f && Dropout < 1f))
-                {
-                    return "--dropout must be at least 0 and below 1";
-                }
-
-                if (TimeShiftMs < 0 || TimeShiftMs > 500)
-                {
-                    return "--time-shift-ms must be 0..500";
-                }
-
-                if (!(SpeedChange >= 0 && SpeedChange < 0.5) || !(GainDb >= 0 && GainDb <= 40))
-                {
-                    return "--speed-change must be 0..0.5 (exclusive) and --gain-db 0..40";
-                }
-
-                if (float.IsNaN(FeatureFloor))
-                {
-                    return "--feature-floor must be a number";
-                }
-
-                if (Threads < 1 || EvaluateEvery < 0)
-                {
-                    return "--threads must be at least 1 and --eval-every not negative";
+                    string which = Rates == Defaults.Rates ? "the default " : string.Empty;
+                    return $"--steps gives {steps.Length} stage(s) ({Steps}) but --learning-rates gives {rates.Length} ({which}{Rates}): give one learning rate per stage, e.g. --steps {Steps} --learning-rates {string.Join(",", Enumerable.Repeat("0.001", steps.Length))}";
                 }
 
                 return null;

@@ -81,12 +81,19 @@ namespace VoiceAssistant.Cli.Device
         /// <param name="console">Where the error goes.</param>
         public static string Pick(string requested, CliConsole console)
         {
+            string[] ports = ListPorts();
             if (!string.IsNullOrEmpty(requested))
             {
+                // Opening a device that does not exist reports "access denied" on Linux; say what is wrong instead.
+                if (Array.IndexOf(ports, requested) < 0 && !File.Exists(requested))
+                {
+                    console.Error.WriteLine($"error: serial port '{requested}' does not exist ({(ports.Length == 0 ? "no serial ports found; is the board connected?" : "ports present: " + string.Join(", ", ports))})");
+                    return null;
+                }
+
                 return requested;
             }
 
-            string[] ports = ListPorts();
             if (ports.Length == 1)
             {
                 console.Out.WriteLine("using the only serial port " + ports[0]);
