@@ -35,5 +35,8 @@ namespace VoiceAssistant.Cli
 
         /// <summary>An external tool (nanoff, espeak-ng, sox) is missing or reported failure.</summary>
         public const int ExternalTool = 3;
+
+        /// <summary>Stopped by Ctrl-C (128 + SIGINT, as shells report it).</summary>
+        public const int Interrupted = 130;
     }
 }
