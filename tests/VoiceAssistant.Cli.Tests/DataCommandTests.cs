@@ -61,6 +61,26 @@ namespace VoiceAssistant.Cli.Tests
         }
 
         [Fact]
+        public void CtrlCInSynthIsAStopNotAToolError()
+        {
+            if (ExternalTools.Find("espeak-ng") == null || ExternalTools.Find("sox") == null)
+            {
+                Assert.Skip("espeak-ng and sox are not installed (apt-get install espeak-ng sox)");
+            }
+
+            string work = Path.Combine(dir, "work");
+            Directory.CreateDirectory(work);
+            using var ctrlC = new System.Threading.CancellationTokenSource();
+            ctrlC.Cancel();
+            var error = new StringWriter();
+            var options = new SynthOptions { Voices = new[] { "en" }, Pitches = new[] { 50 }, Speeds = new[] { 150 }, Variations = 1, WorkFolder = work };
+            int code = Commands.SynthCommand.Run(new[] { "yes" }, new DirectoryInfo(Path.Combine(dir, "out")), options, new CliConsole(TextWriter.Null, error), ctrlC.Token);
+            Assert.Equal(ExitCodes.Interrupted, code);
+            Assert.StartsWith("Stopped: the clips written so far stay in ", error.ToString(), StringComparison.Ordinal);
+            Assert.Empty(Directory.GetFileSystemEntries(work));
+        }
+
+        [Fact]
         public void SynthWritesClipsOrExplainsTheMissingTools()
         {
             var (code, output, error) = Run("synth", "yes", "--out", dir, "--voices", "en", "--pitches", "50", "--speeds", "150", "--variations", "2");

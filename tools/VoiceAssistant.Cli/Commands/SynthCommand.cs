@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Threading;
 using VoiceAssistant.Data;
 
 namespace VoiceAssistant.Cli.Commands
@@ -39,7 +40,7 @@ namespace VoiceAssistant.Cli.Commands
                 command.Options.Add(o);
             }
 
-            command.SetAction(r =>
+            command.SetAction((r, token) =>
             {
                 var options = new SynthOptions
                 {
@@ -50,12 +51,13 @@ namespace VoiceAssistant.Cli.Commands
                     Seed = r.GetValue(seed),
                     NoiseLevel = r.GetValue(noise),
                 };
-                return Run(r.GetValue(words), r.GetValue(output), options, console);
+                return System.Threading.Tasks.Task.FromResult(Run(r.GetValue(words), r.GetValue(output), options, console, token));
             });
             return command;
         }
 
-        private static int Run(string[] words, DirectoryInfo output, SynthOptions options, CliConsole console)
+        /// <summary>Synthesises the words; Ctrl-C stops between clips, keeping the clips written and removing the temporary folder.</summary>
+        internal static int Run(string[] words, DirectoryInfo output, SynthOptions options, CliConsole console, CancellationToken cancellation)
         {
             string problem = OptionChecks.First(
                 options.Voices.Length == 0 ? "--voices needs at least one voice" : null,
@@ -74,11 +76,17 @@ namespace VoiceAssistant.Cli.Commands
                 var synth = new SpeechSynthesizer();
                 foreach (string word in words)
                 {
-                    var written = synth.Synthesize(word, output.FullName, options);
+                    var written = synth.Synthesize(word, output.FullName, options, null, cancellation);
                     console.Out.WriteLine($"{word}: {written.Count} clips in {Path.Combine(output.FullName, word)}");
                 }
 
                 return ExitCodes.Ok;
+            }
+            catch (Exception e) when (cancellation.IsCancellationRequested && (e is OperationCanceledException || e is InvalidOperationException))
+            {
+                // Ctrl-C also stops a running espeak-ng/sox, which then reports a failure: that is the stop, not a tool error.
+                console.Error.WriteLine($"Stopped: the clips written so far stay in {output.FullName}; the temporary files are removed.");
+                return ExitCodes.Interrupted;
             }
             catch (Exception e) when (e is MissingToolException || e is InvalidOperationException)
             {
