@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using VoiceAssistant.Audio;
 using VoiceAssistant.Data;
 using Xunit;
@@ -41,6 +42,16 @@ namespace VoiceAssistant.Cli.Tests
             Assert.Equal(0, code);
             Assert.Contains("3 clips of 'lamp'", output);
             Assert.True(File.Exists(Path.Combine(dir, "data", "lamp", "me_nohash_2.wav")));
+        }
+
+        [Fact]
+        public void ImportWarnsAboutACutRecording()
+        {
+            // The README's sample cut after 30,000 bytes: its header still promises 240,020.
+            string cut = Path.Combine(dir, "cut.wav");
+            File.WriteAllBytes(cut, File.ReadAllBytes(VoiceAssistant.TestSupport.RepoPaths.Of("samples/yes-no.wav")).Take(30000).ToArray());
+            var (_, _, error) = Run("import", cut, "-w", "yes", "-s", "me", "-o", Path.Combine(dir, "set"));
+            Assert.Contains("warning: 'cut.wav' is cut short: its header promises 240,020 bytes of audio but the file holds 29,956; using the 0.94 s present", error);
         }
 
         [Fact]

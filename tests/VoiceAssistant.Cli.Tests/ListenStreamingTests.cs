@@ -88,7 +88,7 @@ namespace VoiceAssistant.Cli.Tests
             File.WriteAllBytes(cut, File.ReadAllBytes(RepoPaths.Of("samples/yes-no.wav")).Take(30000).ToArray());
             var (code, output, err) = Run("listen", cut, "--model", model);
             Assert.True(code == 0, err);
-            Assert.Contains("warning: 't.wav' is cut short: its header promises 240,020 bytes of audio but the file holds 29,956; listening to the 0.94 s present", err);
+            Assert.Contains("warning: 't.wav' is cut short: its header promises 240,020 bytes of audio but the file holds 29,956; using the 0.94 s present", err);
             Assert.Contains("t.wav: 0.94 s", output);
         }
 

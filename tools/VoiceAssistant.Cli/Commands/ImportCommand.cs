@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using VoiceAssistant.Audio;
 using VoiceAssistant.Data;
 
 namespace VoiceAssistant.Cli.Commands
@@ -39,6 +40,7 @@ namespace VoiceAssistant.Cli.Commands
 
             try
             {
+                WarnIfCut(input.FullName, console);
                 var written = new ClipImporter().Import(input.FullName, word, speaker, output.FullName, options);
                 if (written.Count == 0)
                 {
@@ -59,6 +61,24 @@ namespace VoiceAssistant.Cli.Commands
             {
                 console.Error.WriteLine("error: " + e.Message);
                 return ExitCodes.InvalidInput;
+            }
+        }
+
+        /// <summary>A recording whose header promises more audio than the file holds is used as far as it goes, with a warning.</summary>
+        private static void WarnIfCut(string path, CliConsole console)
+        {
+            try
+            {
+                using WavStreamReader reader = WavStreamReader.Open(path);
+                string warning = WavWarnings.CutShort(Path.GetFileName(path), reader);
+                if (warning != null)
+                {
+                    console.Error.WriteLine(warning);
+                }
+            }
+            catch (WavFormatException)
+            {
+                // The import itself reports an unreadable file.
             }
         }
     }

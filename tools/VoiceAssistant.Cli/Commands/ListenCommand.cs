@@ -120,10 +120,10 @@ namespace VoiceAssistant.Cli.Commands
                 try
                 {
                     using WavStreamReader reader = WavStreamReader.Open(file);
-                    if (reader.Truncated)
+                    string warning = WavWarnings.CutShort(name, reader);
+                    if (warning != null)
                     {
-                        console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"warning: '{name}' is cut short: its header promises {reader.DeclaredDataBytes:N0} bytes of audio but the file holds {reader.AvailableDataBytes:N0}; listening to the {reader.Frames / (double)reader.Format.SampleRate:F2} s present"));
+                        console.Error.WriteLine(warning);
                     }
 
                     Listen(name, reader, spotter, settings, console);
