@@ -1,7 +1,7 @@
 using System;
 using System.IO;
+using VoiceAssistant.Board;
 using VoiceAssistant.Cli.Commands;
-using VoiceAssistant.Cli.Device;
 using Xunit;
 
 namespace VoiceAssistant.Cli.Tests

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
-using VoiceAssistant.Cli.Device;
+using VoiceAssistant.Board;
 using VoiceAssistant.TestSupport;
 using Xunit;
 using static VoiceAssistant.Cli.Tests.CliRunner;

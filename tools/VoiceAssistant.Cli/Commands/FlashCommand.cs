@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
-using VoiceAssistant.Cli.Device;
+using VoiceAssistant.Board;
 
 namespace VoiceAssistant.Cli.Commands
 {
@@ -47,7 +47,7 @@ namespace VoiceAssistant.Cli.Commands
                 }
             }
 
-            string chosen = PortPicker.Pick(port, console);
+            string chosen = PortPicker.Pick(port, console.Out, console.Error);
             if (chosen == null)
             {
                 return ExitCodes.UsageOrIo;
@@ -71,7 +71,7 @@ namespace VoiceAssistant.Cli.Commands
                 args.Add(baud.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
-            return Nanoff.Run(args, console);
+            return Nanoff.Run(args, console.Out, console.Error) ? ExitCodes.Ok : ExitCodes.ExternalTool;
         }
     }
 }

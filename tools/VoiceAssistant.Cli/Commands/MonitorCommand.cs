@@ -2,7 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.IO.Ports;
-using VoiceAssistant.Cli.Device;
+using VoiceAssistant.Board;
 
 namespace VoiceAssistant.Cli.Commands
 {
@@ -28,7 +28,7 @@ namespace VoiceAssistant.Cli.Commands
 
         private static int Run(string port, int baud, bool all, CliConsole console)
         {
-            string chosen = PortPicker.Pick(port, console);
+            string chosen = PortPicker.Pick(port, console.Out, console.Error);
             if (chosen == null)
             {
                 return ExitCodes.UsageOrIo;
