@@ -81,6 +81,16 @@ namespace VoiceAssistant.Cli.Tests
         }
 
         [Fact]
+        public void ValuesAgainstTheHelpAreRefusedBeforeAnythingRuns()
+        {
+            AssertUsage(Run("import", Sample, "--word", "yes", "--speaker", "me", "--out", dir, "--threshold-db", "25"), "--threshold-db must be at least -120 and below 0 (got 25)");
+            AssertUsage(Run("import", Sample, "--word", "yes", "--speaker", "me", "--out", dir, "--min-gap-ms", "-5"), "--min-gap-ms must be at least 0 (got -5)");
+            AssertUsage(Run("monitor", "--baud", "0"), "--baud must be at least 1 (got 0)");
+            AssertUsage(Run("flash", "--target", "ESP32_REV0", "--baud", "-1"), "--baud must be at least 1 (got -1)");
+            Assert.Empty(Directory.GetFileSystemEntries(dir));
+        }
+
+        [Fact]
         public void ImportWithAWordThatCannotBeAFolderIsAUsageError()
         {
             AssertUsage(Run("import", Sample, "--word", "a_b", "--speaker", "me", "--out", dir), "word 'a_b' may only contain");

@@ -31,6 +31,13 @@ namespace VoiceAssistant.Cli.Commands
 
         private static int Run(string target, string port, FileInfo clrFile, bool massErase, int? baud, CliConsole console)
         {
+            string problem = baud is int b ? OptionChecks.AtLeast("--baud", b, 1) : null;
+            if (problem != null)
+            {
+                console.Error.WriteLine("error: " + problem);
+                return ExitCodes.UsageOrIo;
+            }
+
             if (clrFile != null)
             {
                 // nanoff only checks these with terse codes (E9011/E9012) after downloading the stock package.

@@ -38,6 +38,14 @@ namespace VoiceAssistant.Cli.Commands
                 return ExitCodes.UsageOrIo;
             }
 
+            // dB below the loudest frame: a positive value would select no speech at all.
+            string problem = OptionChecks.First(OptionChecks.Below("--threshold-db", options.ThresholdDb, -120, 0), OptionChecks.AtLeast("--min-gap-ms", options.MinGapMs, 0));
+            if (problem != null)
+            {
+                console.Error.WriteLine("error: " + problem);
+                return ExitCodes.UsageOrIo;
+            }
+
             try
             {
                 WarnIfCut(input.FullName, console);

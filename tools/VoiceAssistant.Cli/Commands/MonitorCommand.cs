@@ -28,6 +28,13 @@ namespace VoiceAssistant.Cli.Commands
 
         private static int Run(string port, int baud, bool all, CliConsole console)
         {
+            string problem = OptionChecks.AtLeast("--baud", baud, 1);
+            if (problem != null)
+            {
+                console.Error.WriteLine("error: " + problem);
+                return ExitCodes.UsageOrIo;
+            }
+
             string chosen = PortPicker.Pick(port, console.Out, console.Error);
             if (chosen == null)
             {
