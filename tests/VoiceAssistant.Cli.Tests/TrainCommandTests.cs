@@ -209,7 +209,7 @@ namespace VoiceAssistant.Cli.Tests
             File.WriteAllText(notACheckpoint, "hello");
             var (code, output, err) = Run("train", "--data", data, "--out", Path.Combine(dir, "o"), "--resume", notACheckpoint);
             Assert.Equal(1, code);
-            Assert.Contains($"'{notACheckpoint}' is not a usable checkpoint", err);
+            Assert.Contains($"'{notACheckpoint}' is not a usable checkpoint: not a training checkpoint or damaged: its magic is 68656C6C, expected 56415443 ('VATC')", err);
             Assert.DoesNotContain("Loading", output);
         }
 

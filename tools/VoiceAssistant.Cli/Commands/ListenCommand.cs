@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
@@ -140,14 +139,14 @@ namespace VoiceAssistant.Cli.Commands
 
         /// <summary>
         /// Runs one recording through a fresh pipeline block by block (memory does not grow with its length),
-        /// printing its lines, and progress on the error writer for long recordings; returns the DETECT lines.
+        /// printing its lines, and progress on the error writer for long recordings; returns the number of detections.
         /// </summary>
         /// <param name="name">Name printed in the header.</param>
         /// <param name="reader">The recording.</param>
         /// <param name="spotter">Keyword spotter (reset first).</param>
         /// <param name="settings">Settings (16-bit mono layout).</param>
         /// <param name="console">Lines go to its output, progress to its error writer.</param>
-        internal static IReadOnlyList<string> Listen(string name, WavStreamReader reader, HostKeywordSpotter spotter, AssistantSettings settings, CliConsole console)
+        internal static int Listen(string name, WavStreamReader reader, HostKeywordSpotter spotter, AssistantSettings settings, CliConsole console)
         {
             TextWriter output = console.Out;
             spotter.Reset();
@@ -172,7 +171,7 @@ namespace VoiceAssistant.Cli.Commands
             string why = total < AssistantSettings.SampleRate
                 ? string.Create(CultureInfo.InvariantCulture, $" (the recording is {total / (double)AssistantSettings.SampleRate:F2} s; the model needs one full second of audio before its first inference)")
                 : string.Empty;
-            output.WriteLine($"{name}: {reporter.Detections.Count} detection(s) in {listener.Invocations} inferences{why}");
+            output.WriteLine($"{name}: {reporter.Detections} detection(s) in {listener.Invocations} inferences{why}");
             return reporter.Detections;
         }
 
@@ -248,13 +247,14 @@ namespace VoiceAssistant.Cli.Commands
 
             public Func<long> Clock { get; set; } = () => 0;
 
-            public List<string> Detections { get; } = new List<string>();
+            // A count, not the lines: hours of audio must not keep what was already printed.
+            public int Detections { get; private set; }
 
             public void WriteLine(string line)
             {
                 if (DetectionFormatter.TryParseDetection(line, out _, out _, out _))
                 {
-                    Detections.Add(line);
+                    Detections++;
                 }
 
                 output.WriteLine($"[{Stamp()}] {line}");
