@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using VoiceAssistant.Audio;
 using VoiceAssistant.Data;
 using Xunit;
@@ -44,6 +45,16 @@ namespace VoiceAssistant.Cli.Tests
         }
 
         [Fact]
+        public void ImportWarnsAboutACutRecording()
+        {
+            // The README's sample cut after 30,000 bytes: its header still promises 240,020.
+            string cut = Path.Combine(dir, "cut.wav");
+            File.WriteAllBytes(cut, File.ReadAllBytes(VoiceAssistant.TestSupport.RepoPaths.Of("samples/yes-no.wav")).Take(30000).ToArray());
+            var (_, _, error) = Run("import", cut, "-w", "yes", "-s", "me", "-o", Path.Combine(dir, "set"));
+            Assert.Contains("warning: 'cut.wav' is cut short: its header promises 240,020 bytes of audio but the file holds 29,956; using the 0.94 s present", error);
+        }
+
+        [Fact]
         public void ImportErrorsAreClear()
         {
             Assert.Equal(ExitCodes.UsageOrIo, Run("import", Path.Combine(dir, "none.wav"), "-w", "a", "-s", "b", "-o", dir).Code);
@@ -54,10 +65,30 @@ namespace VoiceAssistant.Cli.Tests
             Assert.Contains("rec.wav", error);
             File.WriteAllBytes(wav, WavWriter.ToBytes(new short[16000], 16000));
             (code, _, error) = Run("import", wav, "-w", "a", "-s", "bad_name", "-o", dir);
-            Assert.Equal(ExitCodes.InvalidInput, code);
+            Assert.Equal(ExitCodes.UsageOrIo, code);
             Assert.Contains("no '_'", error);
             (code, _, error) = Run("import", wav, "-w", "a", "-s", "b", "-o", dir);
             Assert.Contains("no words found", error);
+        }
+
+        [Fact]
+        public void CtrlCInSynthIsAStopNotAToolError()
+        {
+            if (ExternalTools.Find("espeak-ng") == null || ExternalTools.Find("sox") == null)
+            {
+                Assert.Skip("espeak-ng and sox are not installed (apt-get install espeak-ng sox)");
+            }
+
+            string work = Path.Combine(dir, "work");
+            Directory.CreateDirectory(work);
+            using var ctrlC = new System.Threading.CancellationTokenSource();
+            ctrlC.Cancel();
+            var error = new StringWriter();
+            var options = new SynthOptions { Voices = new[] { "en" }, Pitches = new[] { 50 }, Speeds = new[] { 150 }, Variations = 1, WorkFolder = work };
+            int code = Commands.SynthCommand.Run(new[] { "yes" }, new DirectoryInfo(Path.Combine(dir, "out")), options, new CliConsole(TextWriter.Null, error), ctrlC.Token);
+            Assert.Equal(ExitCodes.Interrupted, code);
+            Assert.StartsWith("Stopped: the clips written so far stay in ", error.ToString(), StringComparison.Ordinal);
+            Assert.Empty(Directory.GetFileSystemEntries(work));
         }
 
         [Fact]
@@ -66,7 +97,7 @@ namespace VoiceAssistant.Cli.Tests
             var (code, output, error) = Run("synth", "yes", "--out", dir, "--voices", "en", "--pitches", "50", "--speeds", "150", "--variations", "2");
             if (ExternalTools.Find("espeak-ng") == null || ExternalTools.Find("sox") == null)
             {
-                Assert.Equal(ExitCodes.UsageOrIo, code);
+                Assert.Equal(ExitCodes.ExternalTool, code);
                 Assert.Contains("apt-get install espeak-ng sox", error);
                 return;
             }
@@ -75,7 +106,7 @@ namespace VoiceAssistant.Cli.Tests
             Assert.Equal(0, code);
             Assert.Contains("yes: 2 clips", output);
             Assert.True(File.Exists(Path.Combine(dir, "yes", "synth-en-p50-s150_nohash_1.wav")));
-            Assert.Equal(ExitCodes.InvalidInput, Run("synth", "yes", "--out", dir, "--pitches", "high").Code);
+            Assert.Equal(ExitCodes.UsageOrIo, Run("synth", "yes", "--out", dir, "--pitches", "high").Code);
         }
     }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
+using VoiceAssistant.Board;
 using VoiceAssistant.Cli.Commands;
-using VoiceAssistant.Cli.Device;
 using Xunit;
 
 namespace VoiceAssistant.Cli.Tests
@@ -18,6 +18,9 @@ namespace VoiceAssistant.Cli.Tests
         private readonly string dir = Directory.CreateTempSubdirectory("va-nanoff").FullName;
         private readonly string originalPath = Environment.GetEnvironmentVariable("PATH");
         private readonly Func<string[]> originalPorts = PortPicker.ListPorts;
+
+        // The ports the tests name exist on this pretend machine (a named port must exist).
+        public DeviceCommandTests() => PortPicker.ListPorts = () => new[] { "/dev/ttyUSB0", "COM3", "COM4" };
 
         public void Dispose()
         {

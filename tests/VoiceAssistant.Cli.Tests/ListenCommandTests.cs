@@ -64,8 +64,10 @@ namespace VoiceAssistant.Cli.Tests
             Assert.Equal(1, code);
             Assert.Contains("manifest", err);
 
+            // Labels that do not fit the model are a usage error (the rule in the README's "Exit codes").
             (code, _, err) = Run("listen", wav, "--model", model, "--labels", "a,b");
-            Assert.Equal(1, code);
+            Assert.Equal(2, code);
+            Assert.Contains("--labels", err);
 
             string badWav = Path.Combine(dir, "bad.wav");
             File.WriteAllText(badWav, "not a wav");

@@ -52,7 +52,9 @@ namespace VoiceAssistant.Cli.Tests
             // The checkpoint's own schedule is continued (4 steps), so resuming a finished run does no more steps.
             string copy = Path.Combine(dir, "copy.ckpt");
             File.Copy(checkpoint, copy);
-            (code, output, err) = Run("train", "--data", data, "--out", outDir, "--resume", copy, "--variants", "2");
+            // Resuming another file into this folder would replace its checkpoint: only with --force.
+            Assert.Equal(2, Run("train", "--data", data, "--out", outDir, "--resume", copy, "--variants", "2").Code);
+            (code, output, err) = Run("train", "--data", data, "--out", outDir, "--resume", copy, "--variants", "2", "--force");
             Assert.True(code == 0, err);
             Assert.Contains("from step 4", output);
         }
@@ -155,6 +157,117 @@ namespace VoiceAssistant.Cli.Tests
             Assert.Equal(Clips(output2) + 5, Clips(output));
             Assert.Equal(Rest(output2), Rest(output));
             Assert.Equal(2, Run("train", "--data", data, "--extra-data", Path.Combine(dir, "nope"), "--out", Path.Combine(dir, "o3")).Code);
+        }
+
+        [Fact]
+        public void AnEarlierRunsCheckpointIsNotOverwrittenWithoutForce()
+        {
+            string data = Dataset();
+            string outDir = Path.Combine(dir, "run");
+            string[] args = { "train", "--data", data, "--out", outDir, "--steps", "1", "--learning-rates", "0.001", "--batch-size", "5", "--variants", "1" };
+            Assert.Equal(0, Run(args).Code);
+            string checkpoint = Path.Combine(outDir, "model.ckpt");
+            byte[] first = File.ReadAllBytes(checkpoint);
+            File.SetLastWriteTimeUtc(checkpoint, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+            var (code, output, err) = Run(args);
+            Assert.Equal(2, code);
+            Assert.Contains($"'{checkpoint}' already exists (an earlier run); continue it with --resume {checkpoint}, choose another --out, or pass --force to overwrite it", err);
+            Assert.DoesNotContain("Loading", output);
+            Assert.Equal(new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), File.GetLastWriteTimeUtc(checkpoint));
+            Assert.Equal(first, File.ReadAllBytes(checkpoint));
+            Assert.Equal(0, Run(args.Append("--force").ToArray()).Code);
+            Assert.NotEqual(new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), File.GetLastWriteTimeUtc(checkpoint));
+        }
+
+        [Fact]
+        public void ExportDoesNotReplaceAModelWithoutForce()
+        {
+            string data = Dataset();
+            string outDir = Path.Combine(dir, "run");
+            Assert.Equal(0, Run("train", "--data", data, "--out", outDir, "--steps", "1", "--learning-rates", "0.001", "--batch-size", "5", "--variants", "1").Code);
+            string checkpoint = Path.Combine(outDir, "model.ckpt");
+
+            // Without --out the model goes beside the checkpoint, not over the shipped one.
+            var (code, _, err) = Run("export", "--checkpoint", checkpoint, "--data", data, "--representative", "5");
+            Assert.True(code == 0, err);
+            string model = Path.Combine(outDir, "model.tflite");
+            byte[] first = File.ReadAllBytes(model);
+            (code, _, err) = Run("export", "--checkpoint", checkpoint, "--data", data, "--representative", "5", "--threshold", "100");
+            Assert.Equal(2, code);
+            Assert.Contains($"'{model}' already exists; choose another --out or pass --force to overwrite it", err);
+            Assert.Equal(first, File.ReadAllBytes(model));
+            (code, _, err) = Run("export", "--checkpoint", checkpoint, "--data", data, "--representative", "5", "--threshold", "100", "--force");
+            Assert.True(code == 0, err);
+            Assert.Contains("\"detectionThreshold\": 100", File.ReadAllText(Path.Combine(outDir, "model.manifest.json")));
+        }
+
+        [Fact]
+        public void ABadResumeFailsBeforeTheFeaturesAreComputed()
+        {
+            string data = Dataset();
+            string notACheckpoint = Path.Combine(dir, "notes.txt");
+            File.WriteAllText(notACheckpoint, "hello");
+            var (code, output, err) = Run("train", "--data", data, "--out", Path.Combine(dir, "o"), "--resume", notACheckpoint);
+            Assert.Equal(1, code);
+            Assert.Contains($"'{notACheckpoint}' is not a usable checkpoint: not a training checkpoint or damaged: its magic is 68656C6C, expected 56415443 ('VATC')", err);
+            Assert.DoesNotContain("Loading", output);
+        }
+
+        [Fact]
+        public void FeatureComputationShowsProgressStageByStage()
+        {
+            string data = Dataset();
+            var (code, output, err) = Run("train", "--data", data, "--out", Path.Combine(dir, "o"), "--steps", "1", "--learning-rates", "0.001", "--batch-size", "5", "--variants", "3");
+            Assert.True(code == 0, err);
+            Assert.Contains("  reading training clips: 0/", output);
+            Assert.Matches(@"  training variants: [\d,]+/[\d,]+ \(100%\)", output);
+            Assert.Contains("  validation features: ", output);
+            Assert.True(output.IndexOf("training variants", StringComparison.Ordinal) < output.IndexOf("Labels ", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void CtrlCSaysWhereTheCheckpointIsAndHowToResume()
+        {
+            string data = Dataset();
+            string outDir = Path.Combine(dir, "stopped");
+            using var ctrlC = new System.Threading.CancellationTokenSource();
+
+            // Ctrl-C arrives while step 1's validation line is printed.
+            var output = new CancellingWriter("step 1/", ctrlC);
+            var error = new StringWriter();
+            var arguments = new Commands.TrainCommand.Arguments
+            {
+                Data = new DirectoryInfo(data), Out = new DirectoryInfo(outDir), Steps = "50", Rates = "0.001", BatchSize = 5, Variants = 1, EvaluateEvery = 1, Threads = 1,
+            };
+            int code = Commands.TrainCommand.Run(arguments, new CliConsole(output, error), ctrlC.Token);
+            string checkpoint = Path.Combine(outDir, "model.ckpt");
+            Assert.Equal(ExitCodes.Interrupted, code);
+            Assert.Contains($"Stopping after the current step; the checkpoint {checkpoint} will hold it. Continue with the same options plus: --resume {checkpoint}", error.ToString());
+            Assert.Contains($"Stopped at step 1 of 50; the checkpoint {checkpoint} holds step 1.", output.ToString());
+            Assert.Contains($"Continue with the same options plus: --resume {checkpoint}", output.ToString());
+            Assert.Equal(1, VoiceAssistant.Training.CheckpointContents.Read(checkpoint).Step);
+        }
+
+        /// <summary>Captures output and cancels when a line containing a marker is written (a Ctrl-C at a known point).</summary>
+        private sealed class CancellingWriter : StringWriter
+        {
+            private readonly string marker;
+            private readonly System.Threading.CancellationTokenSource source;
+
+            public CancellingWriter(string marker, System.Threading.CancellationTokenSource source)
+            {
+                this.marker = marker;
+                this.source = source;
+            }
+
+            public override void WriteLine(string value)
+            {
+                base.WriteLine(value);
+                if (value != null && value.Contains(marker, StringComparison.Ordinal))
+                {
+                    source.Cancel();
+                }
+            }
         }
 
         [Fact]

@@ -156,6 +156,24 @@ namespace VoiceAssistant.Data.Tests
         }
 
         [Fact]
+        public void AStoppedSynthesisKeepsItsClipsAndRemovesItsTemporaryFolder()
+        {
+            if (ExternalTools.Find("espeak-ng") == null || ExternalTools.Find("sox") == null)
+            {
+                Assert.Skip("espeak-ng and sox are not installed (apt-get install espeak-ng sox)");
+            }
+
+            string work = Path.Combine(dir, "work");
+            Directory.CreateDirectory(work);
+            using var ctrlC = new System.Threading.CancellationTokenSource();
+            var options = new SynthOptions { Voices = new[] { "en" }, Pitches = new[] { 50 }, Speeds = new[] { 150 }, Variations = 3, WorkFolder = work };
+            string output = Path.Combine(dir, "out");
+            Assert.Throws<OperationCanceledException>(() => new SpeechSynthesizer().Synthesize("yes", output, options, (done, _) => ctrlC.Cancel(), ctrlC.Token));
+            Assert.Single(Directory.GetFiles(Path.Combine(output, "yes")));
+            Assert.Empty(Directory.GetFileSystemEntries(work));
+        }
+
+        [Fact]
         public void SynthesisedClipsAreCentredOneSecondWordsPerSpeaker()
         {
             if (ExternalTools.Find("espeak-ng") == null || ExternalTools.Find("sox") == null)
@@ -164,7 +182,7 @@ namespace VoiceAssistant.Data.Tests
             }
 
             var options = new SynthOptions { Voices = new[] { "en-us", "en+f3" }, Pitches = new[] { 50 }, Speeds = new[] { 150 }, Variations = 2, Seed = 4 };
-            List<string> paths = new SpeechSynthesizer().Synthesize("yes", dir, options);
+            List<string> paths = new SpeechSynthesizer().Synthesize("yes", dir, options, cancellation: TestContext.Current.CancellationToken);
             Assert.Equal(4, paths.Count);
             Assert.Equal(
                 new[] { "synth-en+f3-p50-s150_nohash_0.wav", "synth-en+f3-p50-s150_nohash_1.wav", "synth-en-us-p50-s150_nohash_0.wav", "synth-en-us-p50-s150_nohash_1.wav" },
@@ -188,7 +206,7 @@ namespace VoiceAssistant.Data.Tests
 
             // Same options, same seed: identical clips.
             string again = Path.Combine(dir, "again");
-            List<string> repeat = new SpeechSynthesizer().Synthesize("yes", again, options);
+            List<string> repeat = new SpeechSynthesizer().Synthesize("yes", again, options, cancellation: TestContext.Current.CancellationToken);
             Assert.Equal(File.ReadAllBytes(paths[1]), File.ReadAllBytes(repeat[1]));
         }
     }

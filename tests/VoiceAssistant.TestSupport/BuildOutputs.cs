@@ -6,6 +6,9 @@ namespace VoiceAssistant.TestSupport
     /// <summary>Paths of build outputs that tests inspect, recorded by MSBuild at compile time.</summary>
     public static class BuildOutputs
     {
+        /// <summary>The source generator's assembly (tools/VoiceAssistant.Codegen) of this configuration.</summary>
+        public static string CodegenAssembly => Metadata("CodegenAssembly");
+
         /// <summary>The nanoFramework (mscorlib-only) build of the portable core.</summary>
         public static string NanoCoreAssembly => Metadata("NanoCoreAssembly");
 

@@ -38,37 +38,17 @@ namespace VoiceAssistant.Audio
             ArgumentNullException.ThrowIfNull(input);
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(fromRate);
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(toRate);
-            if (fromRate == toRate)
-            {
-                return (float[])input.Clone();
-            }
-
-            long outputLength = ((long)input.Length * toRate + fromRate - 1) / fromRate;
-            var output = new float[outputLength];
-
-            // Kernel argument per input sample: 1 when upsampling, toRate/fromRate when downsampling.
-            double scale = Math.Min(1.0, (double)toRate / fromRate) * Rolloff;
-            double reach = ZeroCrossings / scale;
-            for (long n = 0; n < outputLength; n++)
-            {
-                long numerator = n * fromRate;
-                long whole = numerator / toRate;
-                double t = whole + (double)(numerator % toRate) / toRate;
-                long first = Math.Max(0, (long)Math.Ceiling(t - reach));
-                long last = Math.Min(input.Length - 1, (long)Math.Floor(t + reach));
-                double sum = 0;
-                for (long k = first; k <= last; k++)
-                {
-                    sum += input[k] * KernelAt(Math.Abs(t - k) * scale);
-                }
-
-                output[n] = (float)(sum * scale);
-            }
-
+            var converter = new StreamResampler(fromRate, toRate);
+            converter.Push(input);
+            converter.Complete();
+            var output = new float[converter.OutputLength];
+            converter.Pull(output);
             return output;
         }
 
-        private static double KernelAt(double x)
+        /// <summary>The windowed-sinc kernel at distance <paramref name="x"/> (in zero crossings), interpolated from the table.</summary>
+        /// <param name="x">Distance, not negative.</param>
+        internal static double KernelAt(double x)
         {
             double position = x * TableResolution;
             int index = (int)position;

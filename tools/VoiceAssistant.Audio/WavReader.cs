@@ -51,18 +51,8 @@ namespace VoiceAssistant.Audio
         /// <param name="path">The file.</param>
         public static WavAudio ReadMono(string path)
         {
-            ArgumentNullException.ThrowIfNull(path);
-            byte[] bytes;
-            try
-            {
-                bytes = File.ReadAllBytes(path);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is ArgumentException)
-            {
-                throw new WavFormatException(path, "cannot be read: " + e.Message, e);
-            }
-
-            return ReadMono(bytes, path);
+            using WavStreamReader reader = WavStreamReader.Open(path);
+            return ReadAll(reader);
         }
 
         /// <summary>Decodes a WAV image held in memory.</summary>
@@ -70,97 +60,19 @@ namespace VoiceAssistant.Audio
         /// <param name="name">Name used in error messages.</param>
         public static WavAudio ReadMono(ReadOnlySpan<byte> bytes, string name)
         {
-            if (bytes.Length < 12)
-            {
-                throw new WavFormatException(name, $"too short to be a WAV file ({bytes.Length} bytes)");
-            }
-
-            if (bytes[..4].SequenceEqual("RIFX"u8))
-            {
-                throw new WavFormatException(name, "big-endian RIFX files are not supported; convert it to a RIFF WAV");
-            }
-
-            if (!bytes[..4].SequenceEqual("RIFF"u8) || !bytes.Slice(8, 4).SequenceEqual("WAVE"u8))
-            {
-                throw new WavFormatException(name, "not a RIFF/WAVE file (missing the RIFF....WAVE header)");
-            }
-
-            WavFormat format = null;
-            int dataOffset = -1;
-            long dataDeclared = 0;
-            int position = 12;
-            while (position + 8 <= bytes.Length)
-            {
-                ReadOnlySpan<byte> id = bytes.Slice(position, 4);
-                uint size = BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(position + 4, 4));
-                int body = position + 8;
-                if (id.SequenceEqual("fmt "u8))
-                {
-                    if (format != null)
-                    {
-                        throw new WavFormatException(name, "has two fmt chunks");
-                    }
-
-                    if (size > (uint)(bytes.Length - body))
-                    {
-                        throw new WavFormatException(name, $"fmt chunk declares {size} bytes but the file ends after {bytes.Length - body}");
-                    }
-
-                    format = ParseFormat(bytes.Slice(body, (int)size), name);
-                }
-                else if (id.SequenceEqual("data"u8))
-                {
-                    if (dataOffset >= 0)
-                    {
-                        throw new WavFormatException(name, "has two data chunks");
-                    }
-
-                    dataOffset = body;
-                    dataDeclared = size;
-                }
-
-                // Chunks are word aligned: an odd size is followed by a pad byte. Some writers omit it; when the
-                // padded position does not start a plausible chunk id but the unpadded one does, follow the writer.
-                long next = (long)body + size + (size & 1);
-                if ((size & 1) == 1 && next + 4 <= bytes.Length && !IsChunkId(bytes.Slice((int)next, 4)) && IsChunkId(bytes.Slice((int)next - 1, 4)))
-                {
-                    next--;
-                }
-
-                if (next > bytes.Length)
-                {
-                    break;
-                }
-
-                position = (int)next;
-            }
-
-            if (format == null)
-            {
-                throw new WavFormatException(name, "has no fmt chunk (sample format unknown)");
-            }
-
-            if (dataOffset < 0)
-            {
-                throw new WavFormatException(name, "has no data chunk (no audio)");
-            }
-
-            long available = bytes.Length - dataOffset;
-            bool truncated = dataDeclared > available;
-            long usable = truncated ? available : dataDeclared;
-            int frames = (int)(usable / format.BlockAlign);
-            if (frames == 0)
-            {
-                throw new WavFormatException(name, truncated
-                    ? $"data chunk declares {dataDeclared} bytes but the file holds only {available}, less than one sample frame"
-                    : "data chunk holds no audio");
-            }
-
-            float[] mono = Decode(bytes.Slice(dataOffset, frames * format.BlockAlign), format, frames);
-            return new WavAudio(format, mono, truncated);
+            using var reader = new WavStreamReader(new MemoryStream(bytes.ToArray(), writable: false), name);
+            return ReadAll(reader);
         }
 
-        private static bool IsChunkId(ReadOnlySpan<byte> id)
+        private static WavAudio ReadAll(WavStreamReader reader)
+        {
+            var mono = new float[reader.Frames];
+            reader.ReadMono(mono);
+            return new WavAudio(reader.Format, mono, reader.Truncated);
+        }
+
+        /// <summary>True when four bytes look like a chunk id (printable ASCII).</summary>
+        internal static bool IsChunkId(ReadOnlySpan<byte> id)
         {
             foreach (byte b in id)
             {
@@ -173,11 +85,15 @@ namespace VoiceAssistant.Audio
             return true;
         }
 
-        private static WavFormat ParseFormat(ReadOnlySpan<byte> fmt, string name)
+        /// <summary>Parses a fmt chunk.</summary>
+        /// <param name="fmt">Its first bytes (at least the first 40 when it is that long).</param>
+        /// <param name="size">The chunk's declared size.</param>
+        /// <param name="name">Name used in messages.</param>
+        internal static WavFormat ParseFormat(ReadOnlySpan<byte> fmt, uint size, string name)
         {
-            if (fmt.Length < 16)
+            if (size < 16)
             {
-                throw new WavFormatException(name, $"fmt chunk is {fmt.Length} bytes, at least 16 are needed");
+                throw new WavFormatException(name, $"fmt chunk is {size} bytes, at least 16 are needed");
             }
 
             ushort tag = BinaryPrimitives.ReadUInt16LittleEndian(fmt);
@@ -188,9 +104,9 @@ namespace VoiceAssistant.Audio
             bool extensible = tag == FormatExtensible;
             if (extensible)
             {
-                if (fmt.Length < 40)
+                if (size < 40)
                 {
-                    throw new WavFormatException(name, $"WAVE_FORMAT_EXTENSIBLE fmt chunk is {fmt.Length} bytes, 40 are needed");
+                    throw new WavFormatException(name, $"WAVE_FORMAT_EXTENSIBLE fmt chunk is {size} bytes, 40 are needed");
                 }
 
                 if (!fmt.Slice(26, 14).SequenceEqual(SubformatTail))
@@ -260,11 +176,15 @@ namespace VoiceAssistant.Audio
             }
         }
 
-        private static float[] Decode(ReadOnlySpan<byte> data, WavFormat format, int frames)
+        /// <summary>Decodes whole frames to mono (channels averaged).</summary>
+        /// <param name="data">The frames' bytes.</param>
+        /// <param name="format">Their format.</param>
+        /// <param name="mono">One sample per frame.</param>
+        internal static void Decode(ReadOnlySpan<byte> data, WavFormat format, Span<float> mono)
         {
             int channels = format.Channels;
             int bytesPerSample = format.BitsPerSample / 8;
-            var mono = new float[frames];
+            int frames = mono.Length;
             float channelScale = 1f / channels;
             int offset = 0;
             for (int frame = 0; frame < frames; frame++)
@@ -278,8 +198,6 @@ namespace VoiceAssistant.Audio
 
                 mono[frame] = (float)(sum * channelScale);
             }
-
-            return mono;
         }
 
         private static double DecodeSample(ReadOnlySpan<byte> s, WavSampleEncoding encoding)

@@ -21,19 +21,22 @@ namespace VoiceAssistant.Cli
         public TextWriter Error { get; }
     }
 
-    /// <summary>Process exit codes shared by all commands.</summary>
+    /// <summary>Process exit codes shared by all commands (the rule is documented in the README's "Exit codes").</summary>
     public static class ExitCodes
     {
         /// <summary>Success.</summary>
         public const int Ok = 0;
 
-        /// <summary>The input was read but is invalid (e.g. a model the loader rejects).</summary>
+        /// <summary>An input was read but is invalid (a corrupt WAV, a model the loader rejects, no words found).</summary>
         public const int InvalidInput = 1;
 
-        /// <summary>Bad usage or an input that cannot be read (missing file, permissions).</summary>
+        /// <summary>Usage: unknown option, malformed or out-of-range value, missing or unreadable path, contradicting options or files.</summary>
         public const int UsageOrIo = 2;
 
-        /// <summary>An external tool (nanoff) is missing or reported failure.</summary>
+        /// <summary>An external tool (nanoff, espeak-ng, sox) is missing or reported failure.</summary>
         public const int ExternalTool = 3;
+
+        /// <summary>Stopped by Ctrl-C (128 + SIGINT, as shells report it).</summary>
+        public const int Interrupted = 130;
     }
 }

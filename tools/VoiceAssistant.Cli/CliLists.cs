@@ -11,7 +11,7 @@ namespace VoiceAssistant.Cli
         public static string[] Strings(string text) =>
             (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-        /// <summary>Integers of a comma-separated list; throws <see cref="ArgumentException"/> naming the option on a bad item.</summary>
+        /// <summary>Integers of a comma-separated list; throws <see cref="CliUsageException"/> naming the option on a bad item.</summary>
         /// <param name="text">The list.</param>
         /// <param name="option">Option name for the message.</param>
         public static int[] Ints(string text, string option)
@@ -22,7 +22,7 @@ namespace VoiceAssistant.Cli
             {
                 if (!int.TryParse(items[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out values[i]))
                 {
-                    throw new ArgumentException($"{option}: '{items[i]}' is not a whole number");
+                    throw new CliUsageException($"{option}: '{items[i]}' is not a whole number");
                 }
             }
 

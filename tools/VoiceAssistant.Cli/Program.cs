@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Text.RegularExpressions;
 using VoiceAssistant.Cli.Commands;
 
 namespace VoiceAssistant.Cli
@@ -44,7 +45,7 @@ namespace VoiceAssistant.Cli
             {
                 foreach (var error in result.Errors)
                 {
-                    console.Error.WriteLine("error: " + error.Message);
+                    console.Error.WriteLine("error: " + Readable(error.Message));
                 }
 
                 console.Error.WriteLine("Run 'va --help' for usage.");
@@ -56,12 +57,34 @@ namespace VoiceAssistant.Cli
             {
                 return result.Invoke(configuration);
             }
+            catch (CliUsageException e)
+            {
+                console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.UsageOrIo;
+            }
             catch (Exception e)
             {
                 // Last resort: never show a stack trace to the user.
                 console.Error.WriteLine($"error: {e.Message}");
                 return ExitCodes.InvalidInput;
             }
+        }
+
+        /// <summary>The parser's messages name .NET types ("System.Nullable`1[System.Int32]"); say what is expected instead.</summary>
+        /// <param name="message">A parse error.</param>
+        internal static string Readable(string message) =>
+            Regex.Replace(message, @" as expected type '([^']+)'\.?", m => ": expected " + Expected(m.Groups[1].Value));
+
+        private static string Expected(string typeName)
+        {
+            string name = Regex.Replace(typeName, @"^System\.Nullable`1\[(.+)\]$", "$1");
+            return name switch
+            {
+                "System.Int32" or "System.Int64" or "System.UInt64" or "System.UInt32" => "a whole number",
+                "System.Single" or "System.Double" => "a number",
+                "System.Boolean" => "true or false",
+                _ => "a value of type " + name,
+            };
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Threading;
 
 namespace VoiceAssistant.Data
 {
@@ -25,6 +26,9 @@ namespace VoiceAssistant.Data
 
         /// <summary>Peak level of the added white noise (0..1 of full scale) for variations after the first; 0 for none.</summary>
         public float NoiseLevel { get; set; } = 0.01f;
+
+        /// <summary>Folder for the temporary files of one run (a va-synth-* folder inside it, removed at the end); null for the system's temp folder.</summary>
+        public string WorkFolder { get; set; }
     }
 
     /// <summary>
@@ -56,14 +60,15 @@ namespace VoiceAssistant.Data
         /// <param name="outRoot">Data set root.</param>
         /// <param name="options">Options.</param>
         /// <param name="progress">Called after each clip with (done, total); may be null.</param>
-        public List<string> Synthesize(string word, string outRoot, SynthOptions options, Action<int, int> progress = null)
+        /// <param name="cancellation">Stops between clips (<see cref="OperationCanceledException"/>); the clips written so far stay, the temporary folder goes.</param>
+        public List<string> Synthesize(string word, string outRoot, SynthOptions options, Action<int, int> progress = null, CancellationToken cancellation = default)
         {
             SpeechCommandsLayout.CheckName(word, "word");
             ExternalTools.Require("espeak-ng", "sox");
             options ??= new SynthOptions();
             int total = options.Voices.Length * options.Pitches.Length * options.Speeds.Length * options.Variations;
             var written = new List<string>();
-            string work = Path.Combine(Path.GetTempPath(), "va-synth-" + Guid.NewGuid().ToString("N"));
+            string work = Path.Combine(options.WorkFolder ?? Path.GetTempPath(), "va-synth-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(work);
             try
             {
@@ -77,10 +82,12 @@ namespace VoiceAssistant.Data
                         {
                             string speaker = SpeakerId(voice, pitch, speed);
                             SpeechCommandsLayout.CheckName(speaker, "speaker");
+                            cancellation.ThrowIfCancellationRequested();
                             string raw = Path.Combine(work, "raw.wav");
                             ExternalTools.Run("espeak-ng", new[] { "-v", voice, "-p", Inv(pitch), "-s", Inv(speed), "-w", raw, word });
                             for (int v = 0; v < options.Variations; v++)
                             {
+                                cancellation.ThrowIfCancellationRequested();
                                 string processed = Path.Combine(work, "fx.wav");
                                 ExternalTools.Run("sox", SoxArguments(raw, processed, v == 0 ? null : rng));
                                 short[] clip = ClipCentering.CenterWord(wav.ReadMono16k(processed));

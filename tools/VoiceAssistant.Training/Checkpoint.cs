@@ -168,7 +168,8 @@ namespace VoiceAssistant.Training
             byte[] got = r.ReadBytes(expected.Length);
             if (!expected.SequenceEqual(got))
             {
-                throw new InvalidDataException($"not a training checkpoint or damaged: bad {what} '{Encoding.ASCII.GetString(got)}'");
+                // Hex, not text: the bytes of a wrong file may be anything (newlines, control characters).
+                throw new InvalidDataException($"not a training checkpoint or damaged: its {what} is {Convert.ToHexString(got)}, expected {Convert.ToHexString(expected)} ('{Encoding.ASCII.GetString(expected)}')");
             }
         }
     }

@@ -116,13 +116,15 @@ namespace VoiceAssistant.Training
                     progress?.OnEvaluation(Evaluate(validation));
                 }
 
-                if (Options.CheckpointPath != null && (end || (Options.CheckpointEverySteps > 0 && Step % Options.CheckpointEverySteps == 0)))
+                // Read once more: a stop requested during the validation pass must still leave this step's checkpoint.
+                bool stop = cancellation.IsCancellationRequested;
+                if (Options.CheckpointPath != null && (end || stop || (Options.CheckpointEverySteps > 0 && Step % Options.CheckpointEverySteps == 0)))
                 {
                     SaveCheckpoint(Options.CheckpointPath);
                     progress?.OnCheckpoint(Step, Options.CheckpointPath);
                 }
 
-                if (cancellation.IsCancellationRequested)
+                if (stop)
                 {
                     return;
                 }

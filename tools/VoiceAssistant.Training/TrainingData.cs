@@ -84,7 +84,9 @@ namespace VoiceAssistant.Training
                 throw new System.IO.InvalidDataException($"dataset '{root}' has no training examples with this split (try another SplitSalt or percentages)");
             }
 
+            progress?.Invoke("reading training clips", 0, train.Count);
             var audio = new AudioExampleSource(train, augmenter, extractorFactory, training: true, maxDegreeOfParallelism);
+            progress?.Invoke("reading training clips", train.Count, train.Count);
             IExampleSource training = audio;
             if (augmentation.PrecomputedVariants > 0)
             {
@@ -101,14 +103,20 @@ namespace VoiceAssistant.Training
                 training = AugmentedVariants.Compute(audio, variants, seed, maxDegreeOfParallelism, done => progress?.Invoke("training variants", done, total));
             }
 
-            return new TrainingData(dataset, audio, training, Cache(dataset, DataSplit.Validation), Cache(dataset, DataSplit.Testing));
+            return new TrainingData(dataset, audio, training, Cache(dataset, DataSplit.Validation, "validation features"), Cache(dataset, DataSplit.Testing, "testing features"));
 
-            FeatureSet Cache(SpeechCommandsDataset d, DataSplit split)
+            FeatureSet Cache(SpeechCommandsDataset d, DataSplit split, string stage)
             {
                 IReadOnlyList<DatasetExample> examples = d.Examples(split);
-                return examples.Count == 0
-                    ? null
-                    : FeatureSet.Compute(new AudioExampleSource(examples, augmenter, extractorFactory, training: false, maxDegreeOfParallelism), seed, maxDegreeOfParallelism);
+                if (examples.Count == 0)
+                {
+                    return null;
+                }
+
+                progress?.Invoke(stage, 0, examples.Count);
+                FeatureSet set = FeatureSet.Compute(new AudioExampleSource(examples, augmenter, extractorFactory, training: false, maxDegreeOfParallelism), seed, maxDegreeOfParallelism);
+                progress?.Invoke(stage, examples.Count, examples.Count);
+                return set;
             }
         }
     }

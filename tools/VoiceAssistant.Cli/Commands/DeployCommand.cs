@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
-using VoiceAssistant.Cli.Device;
+using VoiceAssistant.Board;
 
 namespace VoiceAssistant.Cli.Commands
 {
@@ -83,7 +83,7 @@ namespace VoiceAssistant.Cli.Commands
                 console.Out.WriteLine("classic ESP32: deploying at " + address + " (nf-interpreter main 4 MB layout); pass --address for other layouts");
             }
 
-            string chosen = PortPicker.Pick(port, console);
+            string chosen = PortPicker.Pick(port, console.Out, console.Error);
             if (chosen == null)
             {
                 return ExitCodes.UsageOrIo;
@@ -96,7 +96,7 @@ namespace VoiceAssistant.Cli.Commands
                 args.Add(address);
             }
 
-            return Nanoff.Run(args, console);
+            return Nanoff.Run(args, console.Out, console.Error) ? ExitCodes.Ok : ExitCodes.ExternalTool;
         }
 
         private static bool IsHex(string s)

@@ -56,9 +56,12 @@ namespace VoiceAssistant.Cli.Commands
                 "all" => null,
                 _ => (DataSplit)(-1),
             };
-            if (split == (DataSplit)(-1) || streamingSeconds < 0 || (streamingSeconds > 0 && streamingSeconds < 10))
+            string problem = OptionChecks.First(
+                split == (DataSplit)(-1) ? $"--split must be testing, validation, training or all (got '{splitName}')" : null,
+                streamingSeconds == 0 ? null : OptionChecks.AtLeast("--streaming-seconds", streamingSeconds, 10));
+            if (problem != null)
             {
-                console.Error.WriteLine("error: --split must be testing, validation, training or all; --streaming-seconds 0 or at least 10");
+                console.Error.WriteLine("error: " + problem + (problem.StartsWith("--streaming", StringComparison.Ordinal) ? " or 0 for none" : string.Empty));
                 return ExitCodes.UsageOrIo;
             }
 
@@ -79,8 +82,8 @@ namespace VoiceAssistant.Cli.Commands
                 CheckpointContents checkpoint = checkpointFile == null ? null : CheckpointContents.Read(checkpointFile.FullName);
                 if (checkpoint != null && !checkpoint.Labels.SequenceEqual(labels))
                 {
-                    console.Error.WriteLine("error: the checkpoint's labels differ from the model's");
-                    return ExitCodes.InvalidInput;
+                    console.Error.WriteLine($"error: the checkpoint's labels ({string.Join(",", checkpoint.Labels)}) differ from the model's ({string.Join(",", labels)}): pass the checkpoint the model was exported from");
+                    return ExitCodes.UsageOrIo;
                 }
 
                 int threads = Environment.ProcessorCount;

@@ -25,7 +25,8 @@ namespace VoiceAssistant.Cli.Commands
         {
             var checkpoint = new Option<FileInfo>("--checkpoint") { Description = "Checkpoint written by 'va train' (model.ckpt)", Required = true };
             var data = new Option<DirectoryInfo>("--data") { Description = "The dataset the model was trained on (its training clips calibrate the int8 ranges)", Required = true };
-            var output = new Option<FileInfo>("--out") { Description = "Destination .tflite (the manifest is written beside it as <name>.manifest.json)", Required = true };
+            var output = new Option<FileInfo>("--out") { Description = "Destination .tflite; the manifest is written beside it as <name>.manifest.json (default: model.tflite beside the checkpoint)" };
+            var force = new Option<bool>("--force") { Description = "Overwrite an existing model and manifest" };
             var salt = new Option<string>("--split-salt") { Description = "The --split-salt used in training", DefaultValueFactory = _ => string.Empty };
             var floor = new Option<float>("--feature-floor") { Description = "The --feature-floor used in training (clamps the calibration input the same way)", DefaultValueFactory = _ => MfccFeatureExtractor.DefaultFloor };
             var count = new Option<int>("--representative") { Description = "Training clips used for calibration", DefaultValueFactory = _ => 500 };
@@ -33,16 +34,16 @@ namespace VoiceAssistant.Cli.Commands
             var falseAccepts = new Option<double>("--false-accept-target") { Description = "Operating point: shift the command words' logits so that at most this percentage of the validation split's silence/unknown clips is taken for a command (0 = no shift, the trained model as is)", DefaultValueFactory = _ => 0 };
             var command = new Command("export", "Quantise a trained checkpoint to int8 and write the .tflite model and its manifest.");
             command.Aliases.Add("quantize");
-            foreach (Option o in new Option[] { checkpoint, data, output, salt, floor, count, threshold, falseAccepts })
+            foreach (Option o in new Option[] { checkpoint, data, output, force, salt, floor, count, threshold, falseAccepts })
             {
                 command.Options.Add(o);
             }
 
-            command.SetAction(r => Run(r.GetValue(checkpoint), r.GetValue(data), r.GetValue(output), r.GetValue(salt), r.GetValue(floor), r.GetValue(count), r.GetValue(threshold), r.GetValue(falseAccepts), console));
+            command.SetAction(r => Run(r.GetValue(checkpoint), r.GetValue(data), r.GetValue(output), r.GetValue(force), r.GetValue(salt), r.GetValue(floor), r.GetValue(count), r.GetValue(threshold), r.GetValue(falseAccepts), console));
             return command;
         }
 
-        private static int Run(FileInfo checkpointFile, DirectoryInfo data, FileInfo output, string salt, float floor, int count, int threshold, double falseAcceptTarget, CliConsole console)
+        private static int Run(FileInfo checkpointFile, DirectoryInfo data, FileInfo output, bool force, string salt, float floor, int count, int threshold, double falseAcceptTarget, CliConsole console)
         {
             if (!checkpointFile.Exists || !data.Exists)
             {
@@ -50,9 +51,24 @@ namespace VoiceAssistant.Cli.Commands
                 return ExitCodes.UsageOrIo;
             }
 
-            if (count < 1 || threshold < 0 || threshold > 255 || float.IsNaN(floor) || !(falseAcceptTarget >= 0 && falseAcceptTarget < 100))
+            output ??= new FileInfo(Path.Combine(checkpointFile.DirectoryName, "model.tflite"));
+            string problem = OptionChecks.First(
+                OptionChecks.AtLeast("--representative", count, 1),
+                OptionChecks.Within("--threshold", threshold, 0, 255),
+                float.IsNaN(floor) ? "--feature-floor must be a number" : null,
+                OptionChecks.Below("--false-accept-target", falseAcceptTarget, 0, 100));
+            if (problem != null)
             {
-                console.Error.WriteLine("error: --representative must be at least 1, --threshold 0..255, --feature-floor a number and --false-accept-target 0..100 (exclusive)");
+                console.Error.WriteLine("error: " + problem);
+                return ExitCodes.UsageOrIo;
+            }
+
+            string manifestPath = ModelManifest.PathFor(output.FullName);
+            string existing = File.Exists(output.FullName) ? output.FullName : File.Exists(manifestPath) ? manifestPath : null;
+            if (existing != null && !force)
+            {
+                // A model (maybe the shipped one, which tests and the firmware sources are pinned to) is not replaced silently.
+                console.Error.WriteLine($"error: '{existing}' already exists; choose another --out or pass --force to overwrite it");
                 return ExitCodes.UsageOrIo;
             }
 

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
-using VoiceAssistant.Cli.Device;
+using VoiceAssistant.Board;
 
 namespace VoiceAssistant.Cli.Commands
 {
@@ -31,6 +31,13 @@ namespace VoiceAssistant.Cli.Commands
 
         private static int Run(string target, string port, FileInfo clrFile, bool massErase, int? baud, CliConsole console)
         {
+            string problem = baud is int b ? OptionChecks.AtLeast("--baud", b, 1) : null;
+            if (problem != null)
+            {
+                console.Error.WriteLine("error: " + problem);
+                return ExitCodes.UsageOrIo;
+            }
+
             if (clrFile != null)
             {
                 // nanoff only checks these with terse codes (E9011/E9012) after downloading the stock package.
@@ -47,7 +54,7 @@ namespace VoiceAssistant.Cli.Commands
                 }
             }
 
-            string chosen = PortPicker.Pick(port, console);
+            string chosen = PortPicker.Pick(port, console.Out, console.Error);
             if (chosen == null)
             {
                 return ExitCodes.UsageOrIo;
@@ -71,7 +78,7 @@ namespace VoiceAssistant.Cli.Commands
                 args.Add(baud.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
-            return Nanoff.Run(args, console);
+            return Nanoff.Run(args, console.Out, console.Error) ? ExitCodes.Ok : ExitCodes.ExternalTool;
         }
     }
 }

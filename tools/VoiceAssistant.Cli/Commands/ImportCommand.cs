@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using VoiceAssistant.Audio;
 using VoiceAssistant.Data;
 
 namespace VoiceAssistant.Cli.Commands
@@ -12,7 +13,7 @@ namespace VoiceAssistant.Cli.Commands
         public Command Build(CliConsole console)
         {
             var defaults = new ImportOptions();
-            var input = new Argument<FileInfo>("wav") { Description = "A recording of one word said several times with pauses (16-bit PCM, 16 kHz)" };
+            var input = new Argument<FileInfo>("wav") { Description = "A recording of one word said several times with pauses (any PCM or float WAV, any rate and channels; converted to 16 kHz mono)" };
             var word = new Option<string>("--word", "-w") { Description = "The word said (folder name)", Required = true };
             var speaker = new Option<string>("--speaker", "-s") { Description = "Speaker id (letters, digits, '-'; keeps your clips on one side of the train/test split)", Required = true };
             var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Data set folder (Speech Commands layout)", Required = true };
@@ -37,8 +38,17 @@ namespace VoiceAssistant.Cli.Commands
                 return ExitCodes.UsageOrIo;
             }
 
+            // dB below the loudest frame: a positive value would select no speech at all.
+            string problem = OptionChecks.First(OptionChecks.Below("--threshold-db", options.ThresholdDb, -120, 0), OptionChecks.AtLeast("--min-gap-ms", options.MinGapMs, 0));
+            if (problem != null)
+            {
+                console.Error.WriteLine("error: " + problem);
+                return ExitCodes.UsageOrIo;
+            }
+
             try
             {
+                WarnIfCut(input.FullName, console);
                 var written = new ClipImporter().Import(input.FullName, word, speaker, output.FullName, options);
                 if (written.Count == 0)
                 {
@@ -49,10 +59,34 @@ namespace VoiceAssistant.Cli.Commands
                 console.Out.WriteLine($"{written.Count} clips of '{word}' by '{speaker}' written to {Path.Combine(output.FullName, word)}");
                 return ExitCodes.Ok;
             }
-            catch (Exception e) when (e is ArgumentException || e is InvalidDataException || e is IOException)
+            catch (Exception e) when (e is ArgumentException || e is IOException)
+            {
+                // A word or speaker that cannot be a file name, or a path that cannot be read or written.
+                console.Error.WriteLine("error: " + e.Message);
+                return ExitCodes.UsageOrIo;
+            }
+            catch (InvalidDataException e)
             {
                 console.Error.WriteLine("error: " + e.Message);
                 return ExitCodes.InvalidInput;
+            }
+        }
+
+        /// <summary>A recording whose header promises more audio than the file holds is used as far as it goes, with a warning.</summary>
+        private static void WarnIfCut(string path, CliConsole console)
+        {
+            try
+            {
+                using WavStreamReader reader = WavStreamReader.Open(path);
+                string warning = WavWarnings.CutShort(Path.GetFileName(path), reader);
+                if (warning != null)
+                {
+                    console.Error.WriteLine(warning);
+                }
+            }
+            catch (WavFormatException)
+            {
+                // The import itself reports an unreadable file.
             }
         }
     }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
@@ -23,6 +22,12 @@ namespace VoiceAssistant.Cli.Commands
     {
         /// <summary>The shipped default model, relative to the repository root.</summary>
         public const string DefaultModel = "models/yes-no/model.tflite";
+
+        /// <summary>16 kHz samples read and fed per block (one second).</summary>
+        internal const int BlockSamples = AssistantSettings.SampleRate;
+
+        /// <summary>Recordings at least this long (in 16 kHz samples; ten minutes) show progress on stderr.</summary>
+        internal static long ProgressMinimumSamples { get; set; } = 10L * 60 * AssistantSettings.SampleRate;
 
         /// <inheritdoc />
         public Command Build(CliConsole console)
@@ -59,9 +64,10 @@ namespace VoiceAssistant.Cli.Commands
                 return ExitCodes.UsageOrIo;
             }
 
-            if (invokeEvery < 1 || (threshold is int t && (t < 0 || t > 255)))
+            string problem = OptionChecks.First(OptionChecks.AtLeast("--invoke-every", invokeEvery, 1), threshold is int t ? OptionChecks.Within("--threshold", t, 0, 255) : null);
+            if (problem != null)
             {
-                console.Error.WriteLine("error: --invoke-every must be at least 1 and --threshold 0..255");
+                console.Error.WriteLine("error: " + problem);
                 return ExitCodes.UsageOrIo;
             }
 
@@ -84,7 +90,15 @@ namespace VoiceAssistant.Cli.Commands
                     settings.DetectionThreshold = value;
                 }
 
-                spotter = new HostKeywordSpotter(settings, TfliteModel.Load(modelPath), labels);
+                TfliteModel model = TfliteModel.Load(modelPath);
+                int outputs = new TfliteInterpreter(model).Output.ElementCount;
+                if (labelText != null && labels.Length != outputs)
+                {
+                    console.Error.WriteLine($"error: --labels gives {labels.Length} label(s) but the model '{Path.GetFileName(modelPath)}' has {outputs} outputs");
+                    return ExitCodes.UsageOrIo;
+                }
+
+                spotter = new HostKeywordSpotter(settings, model, labels);
             }
             catch (Exception e) when (e is ModelException or ManifestException or ArgumentException)
             {
@@ -101,41 +115,62 @@ namespace VoiceAssistant.Cli.Commands
             int failures = 0;
             foreach (string file in files)
             {
-                short[] samples;
+                string name = Path.GetRelativePath(input is DirectoryInfo d ? d.FullName : Path.GetDirectoryName(file), file);
                 try
                 {
-                    samples = WavReader.ReadMono16k(file);
+                    using WavStreamReader reader = WavStreamReader.Open(file);
+                    string warning = WavWarnings.CutShort(name, reader);
+                    if (warning != null)
+                    {
+                        console.Error.WriteLine(warning);
+                    }
+
+                    Listen(name, reader, spotter, settings, console);
                 }
                 catch (Exception e) when (e is WavFormatException or InvalidDataException or IOException)
                 {
                     console.Error.WriteLine($"error: cannot read '{file}': {e.Message}");
                     failures++;
-                    continue;
                 }
-
-                Listen(Path.GetRelativePath(input is DirectoryInfo d ? d.FullName : Path.GetDirectoryName(file), file), samples, spotter, settings, console.Out);
             }
 
             return failures == 0 ? ExitCodes.Ok : ExitCodes.InvalidInput;
         }
 
-        /// <summary>Runs one recording through a fresh pipeline, printing its lines; returns the DETECT lines.</summary>
+        /// <summary>
+        /// Runs one recording through a fresh pipeline block by block (memory does not grow with its length),
+        /// printing its lines, and progress on the error writer for long recordings; returns the number of detections.
+        /// </summary>
         /// <param name="name">Name printed in the header.</param>
-        /// <param name="samples">16 kHz mono audio.</param>
+        /// <param name="reader">The recording.</param>
         /// <param name="spotter">Keyword spotter (reset first).</param>
         /// <param name="settings">Settings (16-bit mono layout).</param>
-        /// <param name="output">Where lines go.</param>
-        internal static IReadOnlyList<string> Listen(string name, short[] samples, HostKeywordSpotter spotter, AssistantSettings settings, TextWriter output)
+        /// <param name="console">Lines go to its output, progress to its error writer.</param>
+        internal static int Listen(string name, WavStreamReader reader, HostKeywordSpotter spotter, AssistantSettings settings, CliConsole console)
         {
+            TextWriter output = console.Out;
             spotter.Reset();
             var reporter = new TimedReporter(output);
             var listener = new HostListener(spotter, settings, null, reporter);
             reporter.Clock = () => listener.ElapsedMs;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {samples.Length / (double)AssistantSettings.SampleRate:F2} s"));
-            byte[] raw = new byte[samples.Length * 2];
-            Buffer.BlockCopy(samples, 0, raw, 0, raw.Length);
-            listener.Feed(raw, 0, raw.Length);
-            output.WriteLine($"{name}: {reporter.Detections.Count} detection(s) in {listener.Invocations} inferences");
+            long total = reader.Mono16kSamples;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {total / (double)AssistantSettings.SampleRate:F2} s"));
+            var progress = new ListenProgress(name, total, console.Error);
+            var samples = new short[BlockSamples];
+            var raw = new byte[BlockSamples * 2];
+            long done = 0;
+            for (int n; (n = reader.ReadMono16k(samples)) > 0;)
+            {
+                Buffer.BlockCopy(samples, 0, raw, 0, n * 2);
+                listener.Feed(raw, 0, n * 2);
+                done += n;
+                progress.Report(done);
+            }
+
+            string why = total < AssistantSettings.SampleRate
+                ? string.Create(CultureInfo.InvariantCulture, $" (the recording is {total / (double)AssistantSettings.SampleRate:F2} s; the model needs one full second of audio before its first inference)")
+                : string.Empty;
+            output.WriteLine($"{name}: {reporter.Detections} detection(s) in {listener.Invocations} inferences{why}");
             return reporter.Detections;
         }
 
@@ -165,6 +200,43 @@ namespace VoiceAssistant.Cli.Commands
             return null;
         }
 
+        /// <summary>Reports how far a long recording got, every tenth of it, on the error writer (not among the DETECT lines).</summary>
+        private sealed class ListenProgress
+        {
+            private readonly string name;
+            private readonly long total;
+            private readonly TextWriter error;
+            private int reportedTenths;
+
+            public ListenProgress(string name, long total, TextWriter error)
+            {
+                this.name = name;
+                this.total = total;
+                this.error = error;
+            }
+
+            public void Report(long done)
+            {
+                if (total < ProgressMinimumSamples)
+                {
+                    return;
+                }
+
+                int tenths = (int)(done * 10 / total);
+                if (tenths > reportedTenths && tenths < 10)
+                {
+                    reportedTenths = tenths;
+                    error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {Clock(done)} of {Clock(total)} ({tenths * 10}%)"));
+                }
+            }
+
+            private static string Clock(long samples)
+            {
+                long s = samples / AssistantSettings.SampleRate;
+                return string.Create(CultureInfo.InvariantCulture, $"{s / 3600}:{s / 60 % 60:00}:{s % 60:00}");
+            }
+        }
+
         /// <summary>Prints the assistant's lines (DETECT, LED, MIC) with an m:ss.fff audio-time prefix.</summary>
         private sealed class TimedReporter : IReporter
         {
@@ -174,13 +246,14 @@ namespace VoiceAssistant.Cli.Commands
 
             public Func<long> Clock { get; set; } = () => 0;
 
-            public List<string> Detections { get; } = new List<string>();
+            // A count, not the lines: hours of audio must not keep what was already printed.
+            public int Detections { get; private set; }
 
             public void WriteLine(string line)
             {
                 if (DetectionFormatter.TryParseDetection(line, out _, out _, out _))
                 {
-                    Detections.Add(line);
+                    Detections++;
                 }
 
                 output.WriteLine($"[{Stamp()}] {line}");

@@ -2,7 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.IO.Ports;
-using VoiceAssistant.Cli.Device;
+using VoiceAssistant.Board;
 
 namespace VoiceAssistant.Cli.Commands
 {
@@ -28,7 +28,14 @@ namespace VoiceAssistant.Cli.Commands
 
         private static int Run(string port, int baud, bool all, CliConsole console)
         {
-            string chosen = PortPicker.Pick(port, console);
+            string problem = OptionChecks.AtLeast("--baud", baud, 1);
+            if (problem != null)
+            {
+                console.Error.WriteLine("error: " + problem);
+                return ExitCodes.UsageOrIo;
+            }
+
+            string chosen = PortPicker.Pick(port, console.Out, console.Error);
             if (chosen == null)
             {
                 return ExitCodes.UsageOrIo;
@@ -45,7 +52,8 @@ namespace VoiceAssistant.Cli.Commands
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is InvalidOperationException)
             {
-                console.Error.WriteLine($"error: cannot read {chosen}: {e.Message}");
+                string hint = e is UnauthorizedAccessException && !OperatingSystem.IsWindows() ? " (on Linux, add yourself to the 'dialout' group and log in again)" : string.Empty;
+                console.Error.WriteLine($"error: cannot read {chosen}: {e.Message}{hint}");
                 return ExitCodes.UsageOrIo;
             }
         }

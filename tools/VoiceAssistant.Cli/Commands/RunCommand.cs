@@ -18,8 +18,8 @@ namespace VoiceAssistant.Cli.Commands
         public Command Build(CliConsole console)
         {
             var model = new Argument<FileInfo>("model") { Description = "Path of the .tflite model" };
-            var input = new Option<FileInfo>("--input") { Description = "Raw int8 input tensor: exactly as many bytes as the model input has elements" };
-            var inputJson = new Option<FileInfo>("--input-json") { Description = "Input tensor as a JSON array of integers in [-128, 127]" };
+            var input = new Option<FileInfo>("--input") { Description = "Input tensor as a raw file: one byte per element (int8, two's complement), exactly as many bytes as the model input has elements (1960 for a 49x40 window)" };
+            var inputJson = new Option<FileInfo>("--input-json") { Description = "Input tensor as one flat JSON array of int8 values (integers -128..127), exactly as many as the model input has elements (1960 for a 49x40 window)" };
             var labels = new Option<string>("--labels") { Description = "Comma-separated labels in output order (indices are printed otherwise)" };
             var reference = new Option<bool>("--reference") { Description = "Use the straight reference kernels instead of the fast ones (same results)" };
             var command = new Command("run", "Run an int8 .tflite model once on an input tensor and print the scores.");

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
@@ -64,8 +65,9 @@ namespace VoiceAssistant.Cli.Commands
             var speed = new Option<double>("--speed-change") { Description = "Largest relative speaking-rate change of training word clips, either way (0.1 = rates 0.9..1.1; 0 = none, as TensorFlow)", DefaultValueFactory = _ => Defaults.SpeedChange };
             var gain = new Option<double>("--gain-db") { Description = "Largest gain change of training word clips in dB, either way (0 = none, as TensorFlow)", DefaultValueFactory = _ => Defaults.GainDb };
             var resume = new Option<FileInfo>("--resume") { Description = "Continue from this checkpoint (same --data, --words and --split-salt)" };
+            var force = new Option<bool>("--force") { Description = "Overwrite an existing <out>/model.ckpt of another run" };
             var command = new Command("train", "Train a keyword model (float tinyConv on the firmware's MFCC) and write a checkpoint.");
-            foreach (Option o in new Option[] { data, output, words, steps, rates, batch, seed, salt, variants, unknownVariants, unknownShare, silenceShare, confusable, dropout, shift, speed, gain, floor, threads, evalEvery, resume, extra })
+            foreach (Option o in new Option[] { data, output, words, steps, rates, batch, seed, salt, variants, unknownVariants, unknownShare, silenceShare, confusable, dropout, shift, speed, gain, floor, threads, evalEvery, resume, force, extra })
             {
                 command.Options.Add(o);
             }
@@ -77,7 +79,7 @@ namespace VoiceAssistant.Cli.Commands
                     Data = r.GetValue(data), Out = r.GetValue(output), Words = r.GetValue(words), Steps = r.GetValue(steps), Rates = r.GetValue(rates),
                     BatchSize = r.GetValue(batch), Seed = r.GetValue(seed), SplitSalt = r.GetValue(salt), Variants = r.GetValue(variants),
                     UnknownVariants = r.GetValue(unknownVariants), UnknownPercentage = r.GetValue(unknownShare), SilencePercentage = r.GetValue(silenceShare), ConfusableWords = r.GetValue(confusable), Dropout = r.GetValue(dropout), TimeShiftMs = r.GetValue(shift), SpeedChange = r.GetValue(speed), GainDb = r.GetValue(gain), FeatureFloor = r.GetValue(floor),
-                    Threads = r.GetValue(threads), EvaluateEvery = r.GetValue(evalEvery), Resume = r.GetValue(resume), ExtraData = r.GetValue(extra) ?? Array.Empty<DirectoryInfo>(),
+                    Threads = r.GetValue(threads), EvaluateEvery = r.GetValue(evalEvery), Resume = r.GetValue(resume), Force = r.GetValue(force), ExtraData = r.GetValue(extra) ?? Array.Empty<DirectoryInfo>(),
                 };
                 return System.Threading.Tasks.Task.FromResult(Run(a, console, token));
             });
@@ -113,25 +115,28 @@ namespace VoiceAssistant.Cli.Commands
                 EvaluateEverySteps = a.EvaluateEvery,
                 CheckpointEverySteps = 500,
             };
-            Directory.CreateDirectory(a.Out.FullName);
             string checkpoint = Path.Combine(a.Out.FullName, CheckpointFileName);
             options.CheckpointPath = checkpoint;
+            int resumeProblem = CheckResume(a, datasetOptions.WantedWords, console);
+            if (resumeProblem != ExitCodes.Ok)
+            {
+                return resumeProblem;
+            }
 
+            Directory.CreateDirectory(a.Out.FullName);
             var clock = System.Diagnostics.Stopwatch.StartNew();
+            var stop = new StopReport(console, checkpoint);
+            using CancellationTokenRegistration onCancel = cancellation.Register(stop.OnCancel);
             TrainingData prepared;
             Trainer trainer;
             try
             {
                 console.Out.WriteLine($"Loading {a.Data.FullName} and computing MFCC features ({a.Threads} threads)...");
-                prepared = TrainingData.Prepare(a.Data.FullName, datasetOptions, augmentation, () => new MfccFeatureExtractor(a.FeatureFloor), a.Seed, a.Threads, extraTrainingRoots: a.ExtraData.Select(d => d.FullName).ToArray());
+                var featureProgress = new StageProgress(console.Out);
+                prepared = TrainingData.Prepare(a.Data.FullName, datasetOptions, augmentation, () => new MfccFeatureExtractor(a.FeatureFloor), a.Seed, a.Threads, featureProgress.Report, a.ExtraData.Select(d => d.FullName).ToArray());
                 if (a.Resume != null)
                 {
                     trainer = Trainer.Resume(a.Resume.FullName, prepared.Training, prepared.Validation, a.Threads, checkpoint);
-                    if (!trainer.Labels.SequenceEqual(prepared.Labels))
-                    {
-                        console.Error.WriteLine($"error: checkpoint labels ({string.Join(",", trainer.Labels)}) differ from this dataset's ({string.Join(",", prepared.Labels)}): pass the same --words");
-                        return ExitCodes.UsageOrIo;
-                    }
                 }
                 else
                 {
@@ -149,29 +154,131 @@ namespace VoiceAssistant.Cli.Commands
                 return ExitCodes.UsageOrIo;
             }
 
+            if (cancellation.IsCancellationRequested)
+            {
+                // Stopped while computing features (StopReport said so): training does not start.
+                return ExitCodes.Interrupted;
+            }
+
             TimeSpan prepareTime = clock.Elapsed;
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Labels {string.Join(", ", prepared.Labels)}; training clips {prepared.TrainingAudio.Count} ({prepared.Training.Count} examples), validation {prepared.Validation?.Count ?? 0}, testing {prepared.Testing?.Count ?? 0}; features in {prepareTime.TotalSeconds:F1} s"));
             console.Out.WriteLine($"Schedule {trainer.Options.Schedule}, batch {trainer.Options.BatchSize}, from step {trainer.Step}");
 
             long firstStep = trainer.Step;
-            var progress = new TrainingDisplay(console, trainer.Options.Schedule.TotalSteps);
+            var progress = new TrainingDisplay(console, trainer.Options.Schedule.TotalSteps, stop);
+            stop.Training = true;
             progress.Run(trainer, cancellation);
             TimeSpan trainTime = clock.Elapsed - prepareTime;
             double examplesPerSecond = (trainer.Step - firstStep) * trainer.Options.BatchSize / Math.Max(1e-9, trainTime.TotalSeconds);
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Trained to step {trainer.Step} in {trainTime.TotalSeconds:F1} s ({examplesPerSecond:F0} examples/s); total {clock.Elapsed.TotalSeconds:F1} s"));
             console.Out.WriteLine($"Checkpoint: {checkpoint}");
+            if (cancellation.IsCancellationRequested)
+            {
+                console.Out.WriteLine($"Stopped at step {trainer.Step} of {trainer.Options.Schedule.TotalSteps}; the checkpoint {checkpoint} holds step {stop.LastCheckpointStep}.");
+                console.Out.WriteLine($"Continue with the same options plus: --resume {checkpoint}");
+                return ExitCodes.Interrupted;
+            }
+
             if (prepared.Testing != null)
             {
                 EvaluationReport test = trainer.Evaluate(prepared.Testing);
                 console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Float accuracy on the test split: {test.Accuracy:P1} of {test.Count} (loss {test.Loss:F3})"));
             }
 
-            if (cancellation.IsCancellationRequested)
+            return ExitCodes.Ok;
+        }
+
+        /// <summary>
+        /// Reads a --resume checkpoint before the long feature computation, so a file that is no checkpoint or one
+        /// of other --words fails at once.
+        /// </summary>
+        private static int CheckResume(Arguments a, IReadOnlyList<string> words, CliConsole console)
+        {
+            if (a.Resume == null)
             {
-                console.Out.WriteLine("Stopped early; continue with --resume " + checkpoint);
+                return ExitCodes.Ok;
+            }
+
+            CheckpointContents contents;
+            try
+            {
+                contents = CheckpointContents.Read(a.Resume.FullName);
+            }
+            catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException)
+            {
+                console.Error.WriteLine($"error: '{a.Resume.FullName}' is not a usable checkpoint: {e.Message}");
+                return ExitCodes.InvalidInput;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                console.Error.WriteLine($"error: cannot read '{a.Resume.FullName}': {e.Message}");
+                return ExitCodes.UsageOrIo;
+            }
+
+            string[] labels = new[] { SpeechCommandsDataset.SilenceLabel, SpeechCommandsDataset.UnknownLabel }.Concat(words).ToArray();
+            if (!contents.Labels.SequenceEqual(labels))
+            {
+                console.Error.WriteLine($"error: checkpoint labels ({string.Join(",", contents.Labels)}) differ from this run's ({string.Join(",", labels)}): pass the same --words");
+                return ExitCodes.UsageOrIo;
             }
 
             return ExitCodes.Ok;
+        }
+
+        /// <summary>Prints each stage of the feature computation and every tenth of it (it can take minutes).</summary>
+        private sealed class StageProgress
+        {
+            private readonly TextWriter output;
+            private string stage;
+            private int tenths = -1;
+
+            public StageProgress(TextWriter output) => this.output = output;
+
+            public void Report(string name, int done, int total)
+            {
+                // Called from worker threads.
+                lock (this)
+                {
+                    if (name != stage)
+                    {
+                        stage = name;
+                        tenths = -1;
+                    }
+
+                    int now = total <= 0 ? 10 : (int)((long)done * 10 / total);
+                    if (now > tenths)
+                    {
+                        tenths = now;
+                        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: {done:N0}/{total:N0} ({now * 10}%)"));
+                    }
+                }
+            }
+        }
+
+        /// <summary>What Ctrl-C leaves behind: said at once (the process may be ended soon after), and the last checkpoint.</summary>
+        private sealed class StopReport
+        {
+            private readonly CliConsole console;
+            private readonly string checkpoint;
+
+            public StopReport(CliConsole console, string checkpoint)
+            {
+                this.console = console;
+                this.checkpoint = checkpoint;
+            }
+
+            public bool Training { get; set; }
+
+            public long LastCheckpointStep { get; set; } = -1;
+
+            public void OnCancel()
+            {
+                console.Error.WriteLine(Training
+                    ? $"Stopping after the current step; the checkpoint {checkpoint} will hold it. Continue with the same options plus: --resume {checkpoint}"
+                    : LastCheckpointStep < 0 && !File.Exists(checkpoint)
+                        ? "Stopped while computing features: nothing was written."
+                        : $"Stopped while computing features; {checkpoint} is unchanged. Continue with the same options plus: --resume {checkpoint}");
+            }
         }
 
         /// <summary>Parsed command-line values.</summary>
@@ -219,6 +326,8 @@ namespace VoiceAssistant.Cli.Commands
 
             public FileInfo Resume { get; set; }
 
+            public bool Force { get; set; }
+
             public DirectoryInfo[] ExtraData { get; set; } = Array.Empty<DirectoryInfo>();
 
             /// <summary>Returns what is wrong with the arguments, or null.</summary>
@@ -250,62 +359,56 @@ namespace VoiceAssistant.Cli.Commands
                     return $"checkpoint '{Resume.FullName}' not found";
                 }
 
+                // A run's checkpoint is hours of work: only its own continuation or --force replaces it.
+                string checkpoint = Path.Combine(Out.FullName, CheckpointFileName);
+                bool continuing = Resume != null && string.Equals(Path.GetFullPath(Resume.FullName), Path.GetFullPath(checkpoint), StringComparison.Ordinal);
+                if (File.Exists(checkpoint) && !continuing && !Force)
+                {
+                    return $"'{checkpoint}' already exists (an earlier run); continue it with --resume {checkpoint}, choose another --out, or pass --force to overwrite it";
+                }
+
                 if (string.IsNullOrWhiteSpace(Words) || Words.Split(',', StringSplitOptions.TrimEntries).Any(w => w.Length == 0 || w.StartsWith('_')))
                 {
                     return "--words must be a comma-separated list of words (none empty or starting with '_')";
                 }
 
-                try
+                return OptionChecks.First(
+                    CheckSchedule(),
+                    OptionChecks.Within("--batch-size", BatchSize, 1, 100_000),
+                    OptionChecks.Within("--variants", Variants, 0, 1000),
+                    OptionChecks.Within("--unknown-variants", UnknownVariants, 0, 1000),
+                    OptionChecks.AtLeast("--unknown-percentage", UnknownPercentage, 0),
+                    OptionChecks.AtLeast("--silence-percentage", SilencePercentage, 0),
+                    OptionChecks.Below("--dropout", Dropout, 0, 1),
+                    OptionChecks.Within("--time-shift-ms", TimeShiftMs, 0, 500),
+                    OptionChecks.Below("--speed-change", SpeedChange, 0, 0.5),
+                    OptionChecks.Within("--gain-db", GainDb, 0, 40),
+                    float.IsNaN(FeatureFloor) ? "--feature-floor must be a number" : null,
+                    OptionChecks.AtLeast("--threads", Threads, 1),
+                    OptionChecks.AtLeast("--eval-every", EvaluateEvery, 0));
+            }
+
+            /// <summary>--steps and --learning-rates: each item a positive number, one rate per stage.</summary>
+            private string CheckSchedule()
+            {
+                string[] steps = (Steps ?? string.Empty).Split(',', StringSplitOptions.TrimEntries);
+                string[] rates = (Rates ?? string.Empty).Split(',', StringSplitOptions.TrimEntries);
+                string badStep = steps.FirstOrDefault(s => !int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) || n < 1);
+                if (badStep != null)
                 {
-                    LearningRateSchedule schedule = LearningRateSchedule.Parse(Steps ?? string.Empty, Rates ?? string.Empty);
-                    if (schedule.Stages.Any(s => s.Steps < 1 || !(s.Rate > 0)))
-                    {
-                        return "--steps must be positive and --learning-rates positive";
-                    }
-                }
-                catch (Exception e) when (e is FormatException or ArgumentException)
-                {
-                    return "--steps/--learning-rates: " + e.Message;
+                    return $"--steps: '{badStep}' is not a whole number of steps of at least 1 (give one count per learning-rate stage, e.g. --steps 25000,5000)";
                 }
 
-                if (BatchSize < 1 || BatchSize > 100_000)
+                string badRate = rates.FirstOrDefault(r => !float.TryParse(r, NumberStyles.Float, CultureInfo.InvariantCulture, out float v) || !(v > 0) || float.IsInfinity(v));
+                if (badRate != null)
                 {
-                    return "--batch-size must be 1..100000";
+                    return $"--learning-rates: '{badRate}' is not a positive number (e.g. --learning-rates 0.001,0.0001)";
                 }
 
-                if (Variants < 0 || Variants > 1000 || UnknownVariants < 0 || UnknownVariants > 1000)
+                if (steps.Length != rates.Length)
                 {
-                    return "--variants and --unknown-variants must be 0..1000";
-                }
-
-                if (!(UnknownPercentage >= 0) || !(SilencePercentage >= 0))
-                {
-                    return "--unknown-percentage and --silence-percentage must not be negative";
-                }
-
-                if (!(Dropout >= 0f && Dropout < 1f))
-                {
-                    return "--dropout must be at least 0 and below 1";
-                }
-
-                if (TimeShiftMs < 0 || TimeShiftMs > 500)
-                {
-                    return "--time-shift-ms must be 0..500";
-                }
-
-                if (!(SpeedChange >= 0 && SpeedChange < 0.5) || !(GainDb >= 0 && GainDb <= 40))
-                {
-                    return "--speed-change must be 0..0.5 (exclusive) and --gain-db 0..40";
-                }
-
-                if (float.IsNaN(FeatureFloor))
-                {
-                    return "--feature-floor must be a number";
-                }
-
-                if (Threads < 1 || EvaluateEvery < 0)
-                {
-                    return "--threads must be at least 1 and --eval-every not negative";
+                    string which = Rates == Defaults.Rates ? "the default " : string.Empty;
+                    return $"--steps gives {steps.Length} stage(s) ({Steps}) but --learning-rates gives {rates.Length} ({which}{Rates}): give one learning rate per stage, e.g. --steps {Steps} --learning-rates {string.Join(",", Enumerable.Repeat("0.001", steps.Length))}";
                 }
 
                 return null;
@@ -323,8 +426,11 @@ namespace VoiceAssistant.Cli.Commands
             private float accuracyAverage = float.NaN;
             private string validation = "-";
 
-            public TrainingDisplay(CliConsole console, long totalSteps)
+            private readonly StopReport stop;
+
+            public TrainingDisplay(CliConsole console, long totalSteps, StopReport stop)
             {
+                this.stop = stop;
                 this.console = console;
                 this.totalSteps = totalSteps;
                 interactive = ReferenceEquals(console.Out, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
@@ -369,9 +475,7 @@ namespace VoiceAssistant.Cli.Commands
                 }
             }
 
-            public void OnCheckpoint(long step, string path)
-            {
-            }
+            public void OnCheckpoint(long step, string path) => stop.LastCheckpointStep = step;
 
             private string Line(long step) => string.Create(CultureInfo.InvariantCulture, $"step {step}/{totalSteps} loss {lossAverage:F3} train {accuracyAverage:P1} validation {validation}");
         }

@@ -1,9 +1,9 @@
 using System.IO;
 using System.Text;
-using VoiceAssistant.Cli.Device;
+using VoiceAssistant.Board;
 using Xunit;
 
-namespace VoiceAssistant.Cli.Tests
+namespace VoiceAssistant.Board.Tests
 {
     public class DetectionMonitorTests
     {

@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Runtime.InteropServices;
 
-namespace VoiceAssistant.Cli.Device
+namespace VoiceAssistant.Board
 {
     /// <summary>Finds and runs nanoFramework's firmware flasher <c>nanoff</c> (a .NET global tool) from PATH.</summary>
     public static class Nanoff
@@ -34,19 +34,21 @@ namespace VoiceAssistant.Cli.Device
             return null;
         }
 
-        /// <summary>Runs nanoff with <paramref name="arguments"/>, copying its output; returns its exit code (or <see cref="ExitCodes.ExternalTool"/> if missing).</summary>
+        /// <summary>Runs nanoff with <paramref name="arguments"/>, copying its output; false (after saying why) when it is missing or fails.</summary>
         /// <param name="arguments">Arguments, passed without shell quoting.</param>
-        /// <param name="console">Where nanoff's output and our messages go.</param>
-        public static int Run(IReadOnlyList<string> arguments, CliConsole console)
+        /// <param name="output">Where nanoff's output goes.</param>
+        /// <param name="error">Where nanoff's errors and our messages go.</param>
+        public static bool Run(IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
         {
+            ArgumentNullException.ThrowIfNull(arguments);
             string exe = Find();
             if (exe == null)
             {
-                console.Error.WriteLine("error: " + InstallHint);
-                return ExitCodes.ExternalTool;
+                error.WriteLine("error: " + InstallHint);
+                return false;
             }
 
-            console.Out.WriteLine("> nanoff " + string.Join(" ", arguments));
+            output.WriteLine("> nanoff " + string.Join(" ", arguments));
             var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             foreach (string a in arguments)
             {
@@ -54,19 +56,20 @@ namespace VoiceAssistant.Cli.Device
             }
 
             using var process = new Process { StartInfo = psi };
-            process.OutputDataReceived += (_, e) => { if (e.Data != null) { lock (console) { console.Out.WriteLine(e.Data); } } };
-            process.ErrorDataReceived += (_, e) => { if (e.Data != null) { lock (console) { console.Error.WriteLine(e.Data); } } };
+            var gate = new object();
+            process.OutputDataReceived += (_, e) => { if (e.Data != null) { lock (gate) { output.WriteLine(e.Data); } } };
+            process.ErrorDataReceived += (_, e) => { if (e.Data != null) { lock (gate) { error.WriteLine(e.Data); } } };
             process.Start();
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             process.WaitForExit();
             if (process.ExitCode != 0)
             {
-                console.Error.WriteLine("error: nanoff exited with code " + process.ExitCode);
-                return ExitCodes.ExternalTool;
+                error.WriteLine("error: nanoff exited with code " + process.ExitCode);
+                return false;
             }
 
-            return ExitCodes.Ok;
+            return true;
         }
     }
 
@@ -78,22 +81,30 @@ namespace VoiceAssistant.Cli.Device
 
         /// <summary>Returns the port to use, or null after writing why none could be chosen.</summary>
         /// <param name="requested">The --port value, or null.</param>
-        /// <param name="console">Where the error goes.</param>
-        public static string Pick(string requested, CliConsole console)
+        /// <param name="output">Where the choice is reported.</param>
+        /// <param name="error">Where the error goes.</param>
+        public static string Pick(string requested, TextWriter output, TextWriter error)
         {
+            string[] ports = ListPorts();
             if (!string.IsNullOrEmpty(requested))
             {
+                // Opening a device that does not exist reports "access denied" on Linux; say what is wrong instead.
+                if (Array.IndexOf(ports, requested) < 0 && !File.Exists(requested))
+                {
+                    error.WriteLine($"error: serial port '{requested}' does not exist ({(ports.Length == 0 ? "no serial ports found; is the board connected?" : "ports present: " + string.Join(", ", ports))})");
+                    return null;
+                }
+
                 return requested;
             }
 
-            string[] ports = ListPorts();
             if (ports.Length == 1)
             {
-                console.Out.WriteLine("using the only serial port " + ports[0]);
+                output.WriteLine("using the only serial port " + ports[0]);
                 return ports[0];
             }
 
-            console.Error.WriteLine(ports.Length == 0
+            error.WriteLine(ports.Length == 0
                 ? "error: no serial port found; connect the board or pass --port"
                 : "error: several serial ports (" + string.Join(", ", ports) + "); pass --port");
             return null;

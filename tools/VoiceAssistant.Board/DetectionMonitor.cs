@@ -3,7 +3,7 @@ using System.Globalization;
 using System.IO;
 using VoiceAssistant.Core.Actions;
 
-namespace VoiceAssistant.Cli.Device
+namespace VoiceAssistant.Board
 {
     /// <summary>
     /// Turns the board's serial text into a live view: DETECT/WAKE/IDLE lines (parsed with the core's
