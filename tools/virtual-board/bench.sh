@@ -61,16 +61,18 @@ M=$(( T - P - I - B ))
 [ "$H" -gt 0 ] || die "no hops counted"
 
 awk -v H="$H" -v T="$T" -v P="$P" -v I="$I" -v B="$B" -v M="$M" -v date="$(date -u +%F)" \
-    -v commit="$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)" -v opt="$OPT" 'BEGIN {
+    -v commit="$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)" -v opt="$OPT" '
+function c(n,   s, out) { s = sprintf("%.0f", n); out = ""; while (length(s) > 3) { out = "," substr(s, length(s) - 2) out; s = substr(s, 1, length(s) - 3) } return s out }
+BEGIN {
   m = M / H; p = P / H; inv = I / H
   printf "Per 20 ms hop in steady state (%d hops; %s, commit %s; nanoCLR %s)\n\n", H, date, commit, opt
   printf "| per 20 ms hop | x86 instructions | projected, 240 MHz ESP32 |\n|---|---:|---:|\n"
-  printf "| managed per-hop work (interpreted: loop, recogniser, actions, timing) | %\047d | %.1f-%.1f ms |\n", m, m * 20e-6, m * 45e-6
-  printf "| native feature kernel (PushAudio: PCM, MFCC, window) | %\047d | %.2f ms |\n", p, p * 6.25e-6
-  printf "| TFLM Invoke, per inference | %\047d | %.2f ms |\n", inv, inv * 6.25e-6
-  printf "| virtual board (I2S read, GPIO; not on the chip) | %\047d | - |\n", B / H
+  printf "| managed per-hop work (interpreted: loop, recogniser, actions, timing) | %s | %.1f-%.1f ms |\n", c(m), m * 20e-6, m * 45e-6
+  printf "| native feature kernel (PushAudio: PCM, MFCC, window) | %s | %.2f ms |\n", c(p), p * 6.25e-6
+  printf "| TFLM Invoke, per inference | %s | %.2f ms |\n", c(inv), inv * 6.25e-6
+  printf "| virtual board (I2S read, GPIO; not on the chip) | %s | - |\n", c(B / H)
   for (n = 1; n <= 4; n++) {
     ms = m * 45e-6 + p * 6.25e-6 + inv / n * 6.25e-6
-    printf "| whole loop, invoking every %d row(s) (pessimistic 45 ns managed) | %\047d | %.1f ms%s |\n", n, m + p + inv / n, ms, ms <= 10 ? " (meets <= 10 ms)" : ""
+    printf "| whole loop, invoking every %d row(s) (pessimistic 45 ns managed) | %s | %.1f ms%s |\n", n, c(m + p + inv / n), ms, ms <= 10 ? " (meets <= 10 ms)" : ""
   }
 }'
