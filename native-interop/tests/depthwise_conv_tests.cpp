@@ -19,6 +19,13 @@
 
 namespace
 {
+// The keyword model's first layer: 49x40 input, 10x8 filter, stride 2, SAME padding as TFLM's Prepare computes
+// it (height 4, width 3), 25x20x8 output; quantisation left empty.
+va::DepthwiseS8Params tiny_conv_geometry()
+{
+    return {1, 49, 40, 10, 8, 25, 20, 2, 2, 4, 3, 0, 0, -128, 127, nullptr, nullptr};
+}
+
 // The model's first layer as TFLM prepared it, read from golden/micro_speech/model_facts.json.
 struct GoldenLayer
 {
@@ -50,16 +57,8 @@ GoldenLayer golden_layer(const json_lite::Value &facts)
     g.bias = tensor(facts, 0)["data"].as_vector<int32_t>();
     g.multiplier = op["per_channel_output_multiplier"].as_vector<int32_t>();
     g.shift = op["per_channel_output_shift"].as_vector<int32_t>();
+    g.params = tiny_conv_geometry();
     va::DepthwiseS8Params &p = g.params;
-    p.batches = 1;
-    p.inputHeight = 49;
-    p.inputWidth = 40;
-    p.filterHeight = 10;
-    p.filterWidth = 8;
-    p.outputHeight = 25;
-    p.outputWidth = 20;
-    p.strideHeight = 2;
-    p.strideWidth = 2;
     p.padHeight = static_cast<int>(op["padding"]["height"].number);
     p.padWidth = static_cast<int>(op["padding"]["width"].number);
     p.inputOffset = -static_cast<int32_t>(op["input_zero_point"].number);
@@ -260,17 +259,7 @@ TEST(DepthwiseConvS8VsTflmReference, TinyConvShapeWithRandomTensorsAndQuantisati
     for (int trial = 0; trial < 200; ++trial)
     {
         RandomCase c;
-        c.p.batches = 1;
-        c.p.inputHeight = 49;
-        c.p.inputWidth = 40;
-        c.p.filterHeight = 10;
-        c.p.filterWidth = 8;
-        c.p.outputHeight = 25;
-        c.p.outputWidth = 20;
-        c.p.strideHeight = 2;
-        c.p.strideWidth = 2;
-        c.p.padHeight = 4; // SAME, as TFLM's Prepare computes it for this shape
-        c.p.padWidth = 3;
+        c.p = tiny_conv_geometry();
         randomise_quantisation(c, rng);
         randomise_data(c, rng);
         const std::vector<int8_t> expected = run_reference(c);

@@ -119,6 +119,33 @@ class Parser
         return out;
     }
 
+    // Reads "element (, element)* close" after the opening bracket; an empty sequence is allowed.
+    template <typename Element> void sequence(char close, Element element)
+    {
+        ++i_;
+        skip();
+        if (s_[i_] == close)
+        {
+            ++i_;
+            return;
+        }
+        for (;;)
+        {
+            element();
+            skip();
+            if (s_[i_] == ',')
+            {
+                ++i_;
+                continue;
+            }
+            if (s_[i_++] != close)
+            {
+                fail("expected a closing bracket");
+            }
+            return;
+        }
+    }
+
     Value value()
     {
         skip();
@@ -131,15 +158,7 @@ class Parser
         if (c == '{')
         {
             v.kind = Value::Kind::Object;
-            ++i_;
-            skip();
-            if (s_[i_] == '}')
-            {
-                ++i_;
-                return v;
-            }
-            for (;;)
-            {
+            sequence('}', [&] {
                 skip();
                 if (s_[i_] != '"')
                 {
@@ -152,44 +171,14 @@ class Parser
                     fail("expected ':'");
                 }
                 v.members[key] = value();
-                skip();
-                if (s_[i_] == ',')
-                {
-                    ++i_;
-                    continue;
-                }
-                if (s_[i_++] != '}')
-                {
-                    fail("expected '}'");
-                }
-                return v;
-            }
+            });
+            return v;
         }
         if (c == '[')
         {
             v.kind = Value::Kind::Array;
-            ++i_;
-            skip();
-            if (s_[i_] == ']')
-            {
-                ++i_;
-                return v;
-            }
-            for (;;)
-            {
-                v.items.push_back(value());
-                skip();
-                if (s_[i_] == ',')
-                {
-                    ++i_;
-                    continue;
-                }
-                if (s_[i_++] != ']')
-                {
-                    fail("expected ']'");
-                }
-                return v;
-            }
+            sequence(']', [&] { v.items.push_back(value()); });
+            return v;
         }
         if (c == '"')
         {
