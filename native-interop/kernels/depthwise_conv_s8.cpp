@@ -24,6 +24,16 @@ int32_t rounding_divide_by_pot(int32_t x, int exponent)
     return (x >> exponent) + (remainder > threshold ? 1 : 0);
 }
 
+// MultiplyByQuantizedMultiplier, inlined into the kernel's per-output loop.
+inline int32_t requantize(int32_t x, int32_t multiplier, int shift)
+{
+    const int leftShift = shift > 0 ? shift : 0;
+    const int rightShift = shift > 0 ? 0 : -shift;
+    // x * 2^leftShift wraps like TFLM's int32 multiply does on every target we build for.
+    const int32_t scaled = static_cast<int32_t>(static_cast<uint32_t>(x) << leftShift);
+    return rounding_divide_by_pot(saturating_rounding_doubling_high_mul(scaled, multiplier), rightShift);
+}
+
 int clamp_begin(int origin) { return origin < 0 ? -origin : 0; }
 
 int clamp_end(int origin, int taps, int extent) { return extent - origin < taps ? extent - origin : taps; }
@@ -31,11 +41,7 @@ int clamp_end(int origin, int taps, int extent) { return extent - origin < taps 
 
 int32_t multiply_by_quantized_multiplier(int32_t x, int32_t multiplier, int shift)
 {
-    const int leftShift = shift > 0 ? shift : 0;
-    const int rightShift = shift > 0 ? 0 : -shift;
-    // x * 2^leftShift wraps like TFLM's int32 multiply does on every target we build for.
-    const int32_t scaled = static_cast<int32_t>(static_cast<uint32_t>(x) << leftShift);
-    return rounding_divide_by_pot(saturating_rounding_doubling_high_mul(scaled, multiplier), rightShift);
+    return requantize(x, multiplier, shift);
 }
 
 void depthwise_conv_s8(const DepthwiseS8Params &p, const int8_t *input, const int8_t *filter, const int32_t *bias,
@@ -69,6 +75,7 @@ void depthwise_conv_s8(const DepthwiseS8Params &p, const int8_t *input, const in
                 {
                     const int8_t *in = image + (inY + fy) * p.inputWidth + inX;
                     const int8_t *w = filter + fy * filterRowStride;
+#pragma GCC unroll 2
                     for (int fx = fxBegin; fx < fxEnd; ++fx)
                     {
                         const int32_t v = in[fx] + p.inputOffset;
@@ -83,7 +90,7 @@ void depthwise_conv_s8(const DepthwiseS8Params &p, const int8_t *input, const in
                 int8_t *out = output + ((b * p.outputHeight + oy) * p.outputWidth + ox) * C;
                 for (int c = 0; c < C; ++c)
                 {
-                    int32_t r = multiply_by_quantized_multiplier(acc[c], p.outputMultiplier[c], p.outputShift[c]);
+                    int32_t r = requantize(acc[c], p.outputMultiplier[c], p.outputShift[c]);
                     r += p.outputOffset;
                     r = r < p.activationMin ? p.activationMin : r;
                     r = r > p.activationMax ? p.activationMax : r;
