@@ -53,7 +53,7 @@ namespace VoiceAssistant.Native.Tests
         }
 
         [Fact]
-        public void ComparisonDetectsAnOffByOneMultiplier()
+        public void ComparisonDetectsAWrongMultiplier()
         {
             var rng = new Random(7);
             ConvParams p = Prepare(rng, new Shape4(1, 49, 40, 1), 10, 8, 2, 2, PaddingKind.Same, new TensorQuantization(0.333097816f, 52));
