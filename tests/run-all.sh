@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every host test: the native feature kernel (CMake + GoogleTest via CTest) and the .NET
-# tests (xunit), which include the native == managed equality tests. Exit code is non-zero on any
+# Runs every test: the native feature kernel (CMake + GoogleTest via CTest), the .NET tests (xunit), which include
+# the native == managed equality tests, and the firmware on the virtual board (device tests, the app against the
+# host twin). Exit code is non-zero on any
 # failure; the last line totals all suites as "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,16 @@ if [ -f native-interop/CMakeLists.txt ]; then
   cmake -S native-interop -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build build/native --parallel 2
   ctest --test-dir build/native --output-on-failure 2>&1 | tee -a "$log" || status=1
+fi
+
+# The virtual board (nanoCLR for Linux + our interop and virtual peripherals, cached in ~/.cache) and the device
+# assemblies as .pe files; tests/VoiceAssistant.VirtualBoard.Tests then run them. Needs the posix kit in ../shared.
+echo "== virtual board: build (cached)"
+if [ -d ../shared/vendor/nanoframework-posix-kit ] || [ -n "${VA_POSIX_KIT:-}" ]; then
+  dotnet restore firmware/VoiceAssistant.Core.Nano --nologo -v quiet >/dev/null
+  bash tools/virtual-board/build.sh >/dev/null || status=1
+else
+  echo "virtual board: no ../shared/vendor/nanoframework-posix-kit; its tests will be skipped (failed on CI)"
 fi
 
 echo "== .NET: build and test"

@@ -30,12 +30,6 @@ namespace VoiceAssistant.App
         /// <summary>True when the LED lights on a high level.</summary>
         public const bool LedActiveHigh = true;
 
-        /// <summary>Consecutive samples per hop the managed microphone check converts (the rest is native).</summary>
-        public const int HealthSamplesPerHop = 16;
-
-        /// <summary>Hops per timing report window (one second).</summary>
-        public const int TimingWindowHops = 50;
-
         /// <summary>
         /// Settings for this board. The driver's byte layout is not confirmed on hardware, so the safest format is
         /// read: 32-bit slots, both channels (RightLeft), and the microphone's slot and shift chosen here.

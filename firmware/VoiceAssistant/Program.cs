@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using VoiceAssistant.App.Hardware;
 using VoiceAssistant.Core.Actions;
+using VoiceAssistant.Core.Loop;
 using VoiceAssistant.Core.Model;
 using VoiceAssistant.Core.Settings;
 using VoiceAssistant.Interop;
@@ -9,8 +10,8 @@ using VoiceAssistant.Interop;
 namespace VoiceAssistant.App
 {
     /// <summary>
-    /// Wiring only: settings → model check → native keyword spotter → command pipeline → capture loop. Any failure
-    /// ends in <see cref="Halt"/>: a clear message repeated on serial and the LED error pattern, never a reboot loop.
+    /// Wiring only: settings → model check → native keyword spotter → the core's hop loop over the I2S microphone and
+    /// the LED. Any failure ends in <see cref="Halt"/>: a clear message repeated on serial and the LED error pattern, never a reboot loop.
     /// </summary>
     public static class Program
     {
@@ -21,7 +22,7 @@ namespace VoiceAssistant.App
         public static void Main()
         {
             var reporter = new SerialReporter();
-            GpioLed led = GpioLed.Open(BoardConfig.LedPin, BoardConfig.LedActiveHigh, reporter);
+            var led = new StatusLed(GpioLedOutput.Open(BoardConfig.LedPin, BoardConfig.LedActiveHigh, reporter), reporter);
             try
             {
                 Run(reporter, led);
@@ -36,7 +37,7 @@ namespace VoiceAssistant.App
             }
         }
 
-        private static void Run(IReporter reporter, GpioLed led)
+        private static void Run(IReporter reporter, StatusLed led)
         {
             AssistantSettings settings = BoardConfig.CreateSettings();
             ModelInfo info = ShippedModel.CreateInfo();
@@ -63,10 +64,10 @@ namespace VoiceAssistant.App
                 + native[InfoLayout.FeatureVersion].ToString() + " flags " + native[InfoLayout.Flags].ToString());
             reporter.WriteLine("ARENA requested " + info.ArenaBytes.ToString() + " used " + spotter.ArenaBytesUsed.ToString());
 
-            var pipeline = new CommandPipeline(info.Labels, settings, led, reporter);
-            var microphone = new I2sMicrophone(settings);
-            reporter.WriteLine("READY threshold " + settings.DetectionThreshold.ToString() + " hop bytes " + settings.HopBytes.ToString());
-            new CaptureLoop(settings, microphone, spotter, pipeline, led, reporter).Run();
+            HopLoop loop = HopLoop.Wire(settings, info.Labels, new I2sMicrophone(settings), spotter, led, reporter, new SystemClock());
+            reporter.WriteLine("READY threshold " + settings.DetectionThreshold.ToString() + " hop bytes " + settings.HopBytes.ToString()
+                + " invoke every " + settings.InvokeEveryRows.ToString() + " row(s)");
+            loop.Run();
         }
 
         private static string Explain(NativeSpotterException e)
@@ -89,7 +90,7 @@ namespace VoiceAssistant.App
         }
 
         /// <summary>Stops the assistant: repeats <paramref name="message"/> every 10 s and blinks the error pattern; never returns.</summary>
-        private static void Halt(IReporter reporter, GpioLed led, string message)
+        private static void Halt(IReporter reporter, StatusLed led, string message)
         {
             led.SetFault(LedPattern.Error);
 

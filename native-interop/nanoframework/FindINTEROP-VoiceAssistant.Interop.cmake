@@ -78,7 +78,9 @@ endforeach()
 set_source_files_properties(${_va_numeric_sources} PROPERTIES COMPILE_OPTIONS "-ffp-contract=off")
 set(VA_NUMERIC_SOURCES ${_va_numeric_sources} CACHE INTERNAL "VoiceAssistant.Interop sources built with -ffp-contract=off")
 
-if(NOT VA_FP_CONTRACT_DEFERRED)
+# A caller that adds the sources to its own target (the virtual board) sets VA_SOURCE_PROPERTIES_BY_CALLER and the
+# properties itself; nf-interpreter's image build has the NF_NativeAssemblies target handled here.
+if(NOT VA_FP_CONTRACT_DEFERRED AND NOT VA_SOURCE_PROPERTIES_BY_CALLER)
     set(VA_FP_CONTRACT_DEFERRED TRUE)
     function(va_apply_fp_contract_off)
         if(TARGET NF_NativeAssemblies)

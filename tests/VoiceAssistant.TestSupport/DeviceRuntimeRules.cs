@@ -13,8 +13,8 @@ namespace VoiceAssistant.TestSupport
     /// <summary>
     /// Finds constructs that compile against nanoFramework's mscorlib but fail on the device runtime or its
     /// MetadataProcessor: generic types/methods (definitions, instantiations, generic parameters in any
-    /// signature), multi-dimensional arrays, <c>localloc</c> (stackalloc), and non-abstract interface methods
-    /// (default interface methods).
+    /// signature), multi-dimensional arrays, <c>localloc</c> (stackalloc), non-abstract interface methods
+    /// (default interface methods), and the attribute types C# 11 and later emit into every assembly.
     /// </summary>
     public static class DeviceRuntimeRules
     {
@@ -38,6 +38,13 @@ namespace VoiceAssistant.TestSupport
             {
                 TypeDefinition type = md.GetTypeDefinition(th);
                 string typeName = FullName(md, type);
+                if (typeName is "Microsoft.CodeAnalysis.EmbeddedAttribute" or "System.Runtime.CompilerServices.RefSafetyRulesAttribute")
+                {
+                    // On nanoCLR these extra types shift the interop assembly's native method slots (the checksum
+                    // stays the same) and moved custom attributes to the next type.
+                    violations.Add($"{typeName}: compiler-emitted type (C# 11 and later); build device assemblies with LangVersion 10");
+                }
+
                 if (type.GetGenericParameters().Count > 0)
                 {
                     violations.Add($"{typeName}: generic type definition");

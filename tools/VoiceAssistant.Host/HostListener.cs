@@ -1,53 +1,65 @@
 using System;
 using VoiceAssistant.Core.Actions;
+using VoiceAssistant.Core.Audio;
+using VoiceAssistant.Core.Loop;
 using VoiceAssistant.Core.Model;
 using VoiceAssistant.Core.Settings;
 
 namespace VoiceAssistant.Host
 {
     /// <summary>
-    /// The device's main loop on the PC: raw microphone bytes go to an <see cref="IKeywordSpotter"/> one hop at a
-    /// time, the model runs every <see cref="AssistantSettings.InvokeEveryRows"/> new feature rows once the
-    /// 49-row window is full, and its scores go through the core <see cref="CommandPipeline"/> (recogniser, DETECT
-    /// lines, state machine, LED) timestamped with the audio time of the newest sample.
+    /// The device's loop on the PC: the core <see cref="HopLoop"/> — the very loop the board's app runs — fed with
+    /// raw bytes pushed in pieces of any size (a WAV file read in chunks). Every whole hop runs one loop step:
+    /// features, the model once the window is full and every <see cref="AssistantSettings.InvokeEveryRows"/> rows,
+    /// recogniser, actions and LED, timestamped with the audio time at the end of the hop.
     /// </summary>
-    /// <remarks>Allocates only at construction. Not thread-safe.</remarks>
+    /// <remarks>Allocates only at construction. Not thread-safe. A trailing partial hop is never processed (the
+    /// board's microphone delivers whole hops).</remarks>
     public sealed class HostListener
     {
-        private readonly IKeywordSpotter spotter;
-        private readonly CommandPipeline pipeline;
-        private readonly AssistantSettings settings;
-        private readonly sbyte[] scores;
-        private long bytes;
-        private long rows;
-        private int rowsSinceInvoke;
+        private readonly HopLoop loop;
+        private readonly PushedHops hops;
 
-        /// <summary>Creates the loop.</summary>
+        /// <summary>Creates the loop over an existing pipeline (its LED and reporter are the pipeline's).</summary>
         /// <param name="spotter">Keyword spotter (its PCM layout is <paramref name="settings"/>').</param>
         /// <param name="pipeline">Recogniser and actions.</param>
         /// <param name="settings">Microphone layout and <see cref="AssistantSettings.InvokeEveryRows"/>.</param>
+        /// <exception cref="ArgumentException"><see cref="AssistantSettings.InvokeEveryRows"/> is below 1.</exception>
         public HostListener(IKeywordSpotter spotter, CommandPipeline pipeline, AssistantSettings settings)
         {
-            this.spotter = spotter ?? throw new ArgumentNullException(nameof(spotter));
-            this.pipeline = pipeline ?? throw new ArgumentNullException(nameof(pipeline));
-            this.settings = settings ?? throw new ArgumentNullException(nameof(settings));
-            if (settings.InvokeEveryRows < 1)
-            {
-                throw new ArgumentException("InvokeEveryRows must be at least 1", nameof(settings));
-            }
+            ArgumentNullException.ThrowIfNull(spotter);
+            ArgumentNullException.ThrowIfNull(pipeline);
+            ArgumentNullException.ThrowIfNull(settings);
+            hops = new PushedHops(settings.HopBytes);
+            loop = new HopLoop(settings, hops, spotter, pipeline, new StatusLed(null, null), NoReporter.Instance, null);
+        }
 
-            scores = new sbyte[spotter.Labels.Length];
+        /// <summary>
+        /// Creates the assistant exactly as the board's app wires it (<see cref="HopLoop.Wire"/>): every line (DETECT,
+        /// LED, MIC) goes to <paramref name="reporter"/>, the LED's levels to <paramref name="ledOutput"/>.
+        /// </summary>
+        /// <param name="spotter">Keyword spotter (its labels are the model's).</param>
+        /// <param name="settings">Settings, recogniser tuning applied.</param>
+        /// <param name="ledOutput">The LED, or null.</param>
+        /// <param name="reporter">Where lines go.</param>
+        /// <exception cref="ArgumentException"><see cref="AssistantSettings.InvokeEveryRows"/> is below 1.</exception>
+        public HostListener(IKeywordSpotter spotter, AssistantSettings settings, ILedOutput ledOutput, IReporter reporter)
+        {
+            ArgumentNullException.ThrowIfNull(spotter);
+            ArgumentNullException.ThrowIfNull(settings);
+            ArgumentNullException.ThrowIfNull(reporter);
+            hops = new PushedHops(settings.HopBytes);
+            loop = HopLoop.Wire(settings, spotter.Labels, hops, spotter, new StatusLed(ledOutput, reporter), reporter, null);
         }
 
         /// <summary>Model invocations so far.</summary>
-        public int Invocations { get; private set; }
+        public int Invocations => loop.Invocations;
 
-        /// <summary>Milliseconds of audio consumed so far.</summary>
-        public long ElapsedMs => bytes / settings.FrameBytes * 1000 / AssistantSettings.SampleRate;
+        /// <summary>Milliseconds of audio processed so far (whole hops).</summary>
+        public long ElapsedMs => loop.ElapsedMs;
 
         /// <summary>
-        /// Feeds raw bytes in hop-sized pieces (as the I2S reader delivers them), running the model and the
-        /// pipeline whenever enough new rows arrived.
+        /// Feeds raw bytes in any piece size, running one loop step per completed hop.
         /// </summary>
         /// <param name="raw">Raw PCM in the settings' layout.</param>
         /// <param name="offset">First byte.</param>
@@ -61,30 +73,57 @@ namespace VoiceAssistant.Host
                 throw new ArgumentOutOfRangeException(nameof(count), "offset/count outside the raw buffer");
             }
 
-            int detections = 0;
-            int hop = settings.HopBytes;
+            int before = loop.Detections;
             for (int end = offset + count; offset < end;)
             {
-                // Up to the next hop boundary of the whole stream, so odd-sized calls still deliver whole hops.
-                int take = (int)Math.Min(hop - (bytes % hop), end - offset);
-                int newRows = spotter.PushAudio(raw, offset, take);
-                offset += take;
-                bytes += take;
-                rows += newRows;
-                rowsSinceInvoke += newRows;
-                if (rows >= AssistantSettings.WindowFrames && rowsSinceInvoke >= settings.InvokeEveryRows)
+                offset += hops.Append(raw, offset, end - offset);
+                if (hops.IsFull)
                 {
-                    rowsSinceInvoke = 0;
-                    spotter.Invoke(scores);
-                    Invocations++;
-                    if (pipeline.Process(scores, (int)ElapsedMs))
-                    {
-                        detections++;
-                    }
+                    loop.RunHop();
                 }
             }
 
-            return detections;
+            return loop.Detections - before;
+        }
+
+        /// <summary>One hop buffer filled by <see cref="Feed"/> and handed to the loop when whole.</summary>
+        private sealed class PushedHops : IAudioSource
+        {
+            private readonly byte[] hop;
+            private int filled;
+
+            public PushedHops(int hopBytes) => hop = new byte[hopBytes];
+
+            public bool IsFull => filled == hop.Length;
+
+            public int Append(byte[] raw, int offset, int count)
+            {
+                int take = Math.Min(hop.Length - filled, count);
+                Buffer.BlockCopy(raw, offset, hop, filled, take);
+                filled += take;
+                return take;
+            }
+
+            public bool Read(byte[] buffer, int count)
+            {
+                if (filled != hop.Length || count != hop.Length)
+                {
+                    return false;
+                }
+
+                Buffer.BlockCopy(hop, 0, buffer, 0, count);
+                filled = 0;
+                return true;
+            }
+        }
+
+        private sealed class NoReporter : IReporter
+        {
+            public static readonly NoReporter Instance = new NoReporter();
+
+            public void WriteLine(string line)
+            {
+            }
         }
     }
 }

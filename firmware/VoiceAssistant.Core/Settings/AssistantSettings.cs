@@ -65,6 +65,8 @@ namespace VoiceAssistant.Core.Settings
             Channel = 0;
             SampleShift = 0;
             DeadMicrophoneSeconds = 2;
+            MicrophoneCheckSamplesPerHop = 16;
+            TimingReportHops = 50;
             AverageWindowMs = 1000;
             MinimumResultCount = 3;
             DetectionThreshold = 200;
@@ -93,6 +95,15 @@ namespace VoiceAssistant.Core.Settings
 
         /// <summary>Seconds of constant (e.g. all-zero) samples after which the microphone is reported dead.</summary>
         public int DeadMicrophoneSeconds { get; set; }
+
+        /// <summary>
+        /// Consecutive samples per hop the loop's managed microphone check converts (the rest of the hop is only
+        /// seen by the feature front end): a few suffice to tell a constant stream, and each costs interpreter time.
+        /// </summary>
+        public int MicrophoneCheckSamplesPerHop { get; set; }
+
+        /// <summary>Hops per real-time report window of the loop (50 = one second).</summary>
+        public int TimingReportHops { get; set; }
 
         // ---- Recogniser (TFLM RecognizeCommands semantics) ----
 

@@ -1,6 +1,7 @@
 using System;
 using System.Device.I2s;
 using nanoFramework.Hardware.Esp32;
+using VoiceAssistant.Core.Audio;
 using VoiceAssistant.Core.Settings;
 
 namespace VoiceAssistant.App.Hardware
@@ -10,13 +11,12 @@ namespace VoiceAssistant.App.Hardware
     /// design: the byte layout it delivers is interpreted by the settings (slot bytes, channels, channel, shift).
     /// </summary>
     /// <remarks>
-    /// <c>Read</c> blocks the whole runtime until the span is full (no timeout), so the app reads exactly one hop at
-    /// a time into one reused buffer.
+    /// <c>Read</c> blocks the whole runtime until the span is full (no timeout), so the loop reads exactly one hop at
+    /// a time into its reused buffer.
     /// </remarks>
-    internal sealed class I2sMicrophone : IDisposable
+    internal sealed class I2sMicrophone : IAudioSource, IDisposable
     {
         private readonly I2sDevice _device;
-        private readonly byte[] _buffer;
 
         /// <summary>Routes the pins and opens the device for the settings' layout.</summary>
         /// <param name="settings">Microphone layout (SlotBytes 2 or 4, ChannelsPerFrame 1 or 2).</param>
@@ -55,17 +55,14 @@ namespace VoiceAssistant.App.Hardware
             connection.CommunicationFormat = I2sCommunicationFormat.I2S;
             connection.BufferSize = BoardConfig.I2sBufferBytes;
             _device = new I2sDevice(connection);
-            _buffer = new byte[settings.HopBytes];
         }
 
-        /// <summary>The hop buffer every <see cref="ReadHop"/> fills (reused; never reallocated).</summary>
-        public byte[] Buffer { get { return _buffer; } }
-
-        /// <summary>Blocks until one hop of raw bytes is in <see cref="Buffer"/>.</summary>
-        public void ReadHop()
+        /// <inheritdoc />
+        public bool Read(byte[] buffer, int count)
         {
             // SpanByte is a ref struct (lives on the stack): wrapping the reused buffer allocates nothing.
-            _device.Read(new SpanByte(_buffer));
+            _device.Read(new SpanByte(buffer, 0, count));
+            return true;
         }
 
         /// <inheritdoc />

@@ -12,7 +12,6 @@
 
 static const CLR_RT_MethodHandler method_lookup[] =
 {
-    NULL,
     Library_VoiceAssistant_Interop_VoiceAssistant_Interop_Abi::NativeConfigure___STATIC__I4__SZARRAY_I4,
     Library_VoiceAssistant_Interop_VoiceAssistant_Interop_Abi::NativePushAudio___STATIC__I4__SZARRAY_U1__I4__I4,
     Library_VoiceAssistant_Interop_VoiceAssistant_Interop_Abi::NativeLoadModel___STATIC__I4__SZARRAY_U1__I4,

@@ -41,19 +41,6 @@ namespace VoiceAssistant.Core.Tests.RuntimeRules
         }
 
         [Fact]
-        public void DeviceTestsCarryNoCompilerEmbeddedAttributes()
-        {
-            // Seen on nanoCLR (MetadataProcessor 3.0, nf-interpreter a3e8139): with the compiler-emitted
-            // Microsoft.CodeAnalysis.EmbeddedAttribute in the assembly (C# 11+ emits it with RefSafetyRulesAttribute)
-            // each type's custom attributes came back shifted to the next type, so the launcher missed [TestClass]es.
-            using var stream = File.OpenRead(BuildOutputs.NanoDeviceTestsAssembly);
-            using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
-            var md = pe.GetMetadataReader();
-            var names = md.TypeDefinitions.Select(h => md.GetTypeDefinition(h)).Select(t => md.GetString(t.Namespace) + "." + md.GetString(t.Name));
-            Assert.DoesNotContain("Microsoft.CodeAnalysis.EmbeddedAttribute", names);
-        }
-
-        [Fact]
         public void CompileCheckOfTheAppFollowsTheDeviceRules()
         {
             // The app compiles only with its generated model source, which ships with the default model.
@@ -92,6 +79,19 @@ namespace VoiceAssistant.Core.Tests.RuntimeRules
         }
 
         [Fact]
+        public void CheckerFindsTheTypesCSharp11Emits()
+        {
+            // Seen on nanoCLR (MetadataProcessor 3.0, nf-interpreter a3e8139): these types shifted the interop's native
+            // method slots under an unchanged checksum, and custom attributes to the next type ([TestClass] went missing).
+            // Against nanoFramework's mscorlib, which lacks these types, so the compiler embeds them.
+            string corlib = Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
+                "nanoframework.corelibrary", "1.17.11", "lib", "mscorlib.dll");
+            var violations = DeviceRuntimeRules.Check(Compile("public class C { }", LanguageVersion.CSharp11, corlib));
+            Assert.Contains(violations, v => v.Contains("EmbeddedAttribute: compiler-emitted", StringComparison.Ordinal));
+            Assert.Contains(violations, v => v.Contains("RefSafetyRulesAttribute: compiler-emitted", StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void CheckerAcceptsPlainDeviceCode()
         {
             const string source = @"
@@ -106,13 +106,13 @@ public sealed class Thing : IThing
             Assert.Empty(DeviceRuntimeRules.Check(Compile(source)));
         }
 
-        private static MemoryStream Compile(string source)
+        private static MemoryStream Compile(string source, LanguageVersion version = LanguageVersion.CSharp10, string corlib = null)
         {
-            string[] trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")).Split(Path.PathSeparator);
+            string[] trusted = corlib != null ? new[] { corlib } : ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")).Split(Path.PathSeparator);
             var references = trusted.Select(p => MetadataReference.CreateFromFile(p));
             var compilation = CSharpCompilation.Create(
                 "Snippet",
-                new[] { CSharpSyntaxTree.ParseText(source) },
+                new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(version)) },
                 references,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true));
             var image = new MemoryStream();

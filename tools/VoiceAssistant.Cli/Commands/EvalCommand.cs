@@ -7,8 +7,9 @@ using System.Linq;
 using System.Text;
 using VoiceAssistant.Audio;
 using VoiceAssistant.Core.Settings;
+using VoiceAssistant.Data;
+using VoiceAssistant.Evaluation;
 using VoiceAssistant.Export;
-using VoiceAssistant.Export.Evaluation;
 using VoiceAssistant.Host;
 using VoiceAssistant.Tflite;
 using VoiceAssistant.Training;
@@ -99,9 +100,9 @@ namespace VoiceAssistant.Cli.Commands
 
                 columns.Add(new PredictionColumn("int8", ModelWorkflow.PredictInt8(model, ModelWorkflow.Features(clips, float.NegativeInfinity, threads))));
                 string title = $"{Path.GetFileName(modelFile.FullName)} on {data.Name}, {splitName} split (salt '{salt}'), {clips.Count} clips";
-                var text = new StringBuilder(VoiceAssistant.Export.Evaluation.EvaluationReport.Render(title, labels, actual, columns));
+                var text = new StringBuilder(VoiceAssistant.Evaluation.EvaluationReport.Render(title, labels, actual, columns));
                 text.AppendLine().AppendLine($"Mistakes by spoken word ({columns[^1].Name}; wrong of clips -> predicted):");
-                text.Append(VoiceAssistant.Export.Evaluation.EvaluationReport.RenderMistakesByWord(labels, clips.Select(c => c.Word).ToArray(), actual, columns[^1].Predicted));
+                text.Append(VoiceAssistant.Evaluation.EvaluationReport.RenderMistakesByWord(labels, clips.Select(c => c.Word).ToArray(), actual, columns[^1].Predicted));
                 if (streamingSeconds > 0)
                 {
                     text.AppendLine().AppendLine(Streaming(model, manifest, data.FullName, clips, streamingSeconds, seed));

@@ -129,8 +129,7 @@ namespace VoiceAssistant.Cli.Commands
         {
             spotter.Reset();
             var reporter = new TimedReporter(output);
-            var pipeline = new CommandPipeline(spotter.Labels, settings, reporter, reporter);
-            var listener = new HostListener(spotter, pipeline, settings);
+            var listener = new HostListener(spotter, settings, null, reporter);
             reporter.Clock = () => listener.ElapsedMs;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {samples.Length / (double)AssistantSettings.SampleRate:F2} s"));
             byte[] raw = new byte[samples.Length * 2];
@@ -166,8 +165,8 @@ namespace VoiceAssistant.Cli.Commands
             return null;
         }
 
-        /// <summary>Prints the pipeline's lines and LED changes with an m:ss.fff audio-time prefix.</summary>
-        private sealed class TimedReporter : IReporter, ILed
+        /// <summary>Prints the assistant's lines (DETECT, LED, MIC) with an m:ss.fff audio-time prefix.</summary>
+        private sealed class TimedReporter : IReporter
         {
             private readonly TextWriter output;
 
@@ -186,8 +185,6 @@ namespace VoiceAssistant.Cli.Commands
 
                 output.WriteLine($"[{Stamp()}] {line}");
             }
-
-            public void SetState(LedState state) => output.WriteLine($"[{Stamp()}] LED {state}");
 
             private string Stamp()
             {
