@@ -1,6 +1,7 @@
 #include "va_host_api.h"
 
 #include "../engine/va_engine.h"
+#include "../kernels/depthwise_conv_s8.h"
 #include "../features/mfcc.h"
 #include "../features/quantize.h"
 
@@ -31,7 +32,7 @@ extern "C" {
 
 int32_t va_host_abi_version(void)
 {
-    return 2;
+    return 3;
 }
 
 int32_t va_pcm_convert(const uint8_t *raw, int32_t count, int32_t slotBytes, int32_t channelsPerFrame,
@@ -177,5 +178,37 @@ int32_t va_engine_push_audio_rows(const uint8_t *raw, int32_t count, float *rows
         return va::kBadArgument;
     }
     return g_engine.kernel().push_audio(raw, to_size(count), rows, rowsCapacity);
+}
+
+int32_t va_depthwise_conv_s8(const int32_t *params, int32_t paramCount, const int8_t *input, int32_t inputLength,
+                             const int8_t *filter, int32_t filterLength, const int32_t *bias,
+                             const int32_t *multiplier, const int32_t *shift, int8_t *output, int32_t outputLength)
+{
+    constexpr int32_t kParamCount = 15;
+    if (params == nullptr || paramCount != kParamCount || input == nullptr || filter == nullptr ||
+        multiplier == nullptr || shift == nullptr || output == nullptr)
+    {
+        return va::kBadArgument;
+    }
+    for (int i = 0; i < 11; i++)
+    {
+        // Shapes and strides positive, paddings non-negative.
+        if (params[i] < (i >= 9 ? 0 : 1))
+        {
+            return va::kBadArgument;
+        }
+    }
+    va::DepthwiseS8Params p{params[0], params[1], params[2], params[3], params[4], params[5], params[6], params[7],
+                            params[8], params[9], params[10], params[11], params[12], params[13], params[14],
+                            multiplier, shift};
+    const int64_t c = va::kDepthwiseChannels;
+    if (static_cast<int64_t>(p.batches) * p.inputHeight * p.inputWidth != inputLength ||
+        static_cast<int64_t>(p.filterHeight) * p.filterWidth * c != filterLength ||
+        static_cast<int64_t>(p.batches) * p.outputHeight * p.outputWidth * c != outputLength)
+    {
+        return va::kBadArgument;
+    }
+    va::depthwise_conv_s8(p, input, filter, bias, output);
+    return va::kOk;
 }
 }

@@ -54,6 +54,14 @@ VA_API int32_t va_engine_get_features(int8_t *window, int32_t length);
 // push_audio that also returns the new rows' floats (40 per row); rowsCapacity in rows.
 VA_API int32_t va_engine_push_audio_rows(const uint8_t *raw, int32_t count, float *rows, int32_t rowsCapacity);
 
+// Since version 3: va::depthwise_conv_s8 (kernels/depthwise_conv_s8.h). params: the 15 ints of DepthwiseS8Params in
+// declaration order (batches .. activationMax); multiplier and shift: 8 each; bias: 8 or null. Lengths are checked
+// against the shapes; returns 0 or BadArgument.
+VA_API int32_t va_depthwise_conv_s8(const int32_t *params, int32_t paramCount, const int8_t *input, int32_t inputLength,
+                                    const int8_t *filter, int32_t filterLength, const int32_t *bias,
+                                    const int32_t *multiplier, const int32_t *shift, int8_t *output,
+                                    int32_t outputLength);
+
 #ifdef __cplusplus
 }
 #endif

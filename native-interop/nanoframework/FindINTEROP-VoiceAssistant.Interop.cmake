@@ -53,9 +53,12 @@ if(VA_WITH_TFLM)
     set(_va_tflm_sources
         ${VA_NATIVE_INTEROP_DIR}/tflm/tflm_host.cpp
         ${VA_NATIVE_INTEROP_DIR}/tflm/tflm_platform.cpp
-        ${VA_NATIVE_INTEROP_DIR}/tflm/debug_log.cpp)
+        ${VA_NATIVE_INTEROP_DIR}/tflm/debug_log.cpp
+        ${VA_NATIVE_INTEROP_DIR}/tflm/depthwise_conv_op.cpp
+        ${VA_NATIVE_INTEROP_DIR}/kernels/depthwise_conv_s8.cpp)
     list(APPEND VoiceAssistant.Interop_SOURCES ${_va_tflm_sources})
-    list(APPEND VoiceAssistant.Interop_INCLUDE_DIRS ${VA_NATIVE_INTEROP_DIR}/tflm ${VA_TFLM_INCLUDE_DIRS})
+    list(APPEND VoiceAssistant.Interop_INCLUDE_DIRS ${VA_NATIVE_INTEROP_DIR}/tflm ${VA_NATIVE_INTEROP_DIR}/kernels
+        ${VA_TFLM_INCLUDE_DIRS})
     # Same TF_LITE_STATIC_MEMORY as the TFLM library (it changes TfLiteTensor's layout); the engine and the
     # handlers see VA_WITH_TFLM so the engine's TflmHost member exists in every translation unit.
     set_source_files_properties(${VoiceAssistant.Interop_SOURCES} PROPERTIES

@@ -52,7 +52,7 @@ TEST(HostApi, PcmStreamCarriesPartialFrames)
 
 TEST(HostApi, EngineRoundTrip)
 {
-    EXPECT_EQ(va_host_abi_version(), 2);
+    EXPECT_EQ(va_host_abi_version(), 3);
     int32_t cfg[9] = {2, 1, 0, 0, 1, 49, 40, 0x3F800000 /* 1.0f */, 0};
     EXPECT_EQ(va_engine_configure(cfg, 9), 0);
     int32_t info[11];

@@ -6,7 +6,7 @@ using VoiceAssistant.TestSupport;
 namespace VoiceAssistant.Native.Tests
 {
     /// <summary>
-    /// The C ABI of build/native's va_features_host (native-interop/host/va_host_api.h, version 2). Call
+    /// The C ABI of build/native's va_features_host (native-interop/host/va_host_api.h, version 3). Call
     /// <see cref="Require"/> first in every test: it locates the library (fail on CI, skip elsewhere when absent)
     /// and binds the imports to that file. The library holds global state (one engine, one PCM stream, the MFCC
     /// workspace), so this assembly runs its tests one at a time (AssemblyInfo.cs).
@@ -14,7 +14,7 @@ namespace VoiceAssistant.Native.Tests
     internal static class NativeApi
     {
         public const string Library = "va_features_host";
-        public const int AbiVersion = 2;
+        public const int AbiVersion = 3;
 
         private static readonly object Gate = new object();
         private static string boundPath;
@@ -58,5 +58,6 @@ namespace VoiceAssistant.Native.Tests
         [DllImport(Library)] public static extern int va_engine_get_info([Out] int[] info, int length);
         [DllImport(Library)] public static extern int va_engine_get_features([Out] sbyte[] window, int length);
         [DllImport(Library)] public static extern int va_engine_push_audio_rows(byte[] raw, int count, [Out] float[] rows, int rowsCapacity);
+        [DllImport(Library)] public static extern int va_depthwise_conv_s8(int[] parameters, int parameterCount, sbyte[] input, int inputLength, sbyte[] filter, int filterLength, int[] bias, int[] multiplier, int[] shift, [Out] sbyte[] output, int outputLength);
     }
 }

@@ -17,6 +17,10 @@ namespace VoiceAssistant.Core.Actions
     public sealed class CommandPipeline
     {
         private readonly CommandRecognizer _recognizer;
+
+        // The recogniser's result object (the same instance for its lifetime), read on every hop without a
+        // property call (nanoCLR interprets each one).
+        private readonly RecognitionResult _result;
         private readonly AssistantStateMachine _stateMachine;
         private readonly IReporter _reporter;
         private CommandOutcome _lastOutcome;
@@ -71,6 +75,7 @@ namespace VoiceAssistant.Core.Actions
             }
 
             _recognizer = new CommandRecognizer(labels, settings);
+            _result = _recognizer.Result;
             _stateMachine = new AssistantStateMachine(settings, map, led, reporter);
             _reporter = reporter;
             _lastOutcome = CommandOutcome.Ignored;
@@ -113,7 +118,7 @@ namespace VoiceAssistant.Core.Actions
                 return false;
             }
 
-            RecognitionResult result = _recognizer.Result;
+            RecognitionResult result = _result;
             if (!result.IsNewCommand || BackgroundLabels.IsBackground(result.Label))
             {
                 return false;

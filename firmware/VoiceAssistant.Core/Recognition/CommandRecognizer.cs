@@ -27,7 +27,8 @@ namespace VoiceAssistant.Core.Recognition
     /// (silence) or no label has triggered yet. Only a new command updates the previous top label and time.</item>
     /// </list>
     /// The previous top label starts as label 0 (TFLM's "silence", the first label of its model) with no
-    /// time. No allocation happens after construction.
+    /// time. No allocation happens after construction. Unlike TFLM, the per-label sums are kept as running sums
+    /// (same integers, so the same results) instead of being recomputed over the window on every call.
     /// </remarks>
     public sealed class CommandRecognizer
     {
@@ -50,6 +51,10 @@ namespace VoiceAssistant.Core.Recognition
         // Ring buffer: _times[i] and _scores[i * _labelCount ..] for slot i.
         private readonly int[] _times;
         private readonly sbyte[] _scores;
+
+        // Running sum of score + ScoreOffset per label over the queued results: added on push, subtracted on
+        // prune, so a call costs O(labels) instead of re-summing the whole window (TFLM re-sums every time; the
+        // integer sums, and so the averages, are identical).
         private readonly int[] _sums;
         private readonly RecognitionResult _result;
         private int _front;
@@ -210,7 +215,9 @@ namespace VoiceAssistant.Core.Recognition
                 int baseIndex = back * n;
                 for (int i = 0; i < n; i++)
                 {
-                    _scores[baseIndex + i] = scores[i];
+                    sbyte score = scores[i];
+                    _scores[baseIndex + i] = score;
+                    _sums[i] += score + ScoreOffset;
                 }
 
                 _count++;
@@ -223,6 +230,12 @@ namespace VoiceAssistant.Core.Recognition
             long timeLimit = (long)timeMs - _averageWindowMs;
             while (_count > 0 && _times[_front] < timeLimit)
             {
+                int baseIndex = _front * n;
+                for (int i = 0; i < n; i++)
+                {
+                    _sums[i] -= _scores[baseIndex + i] + ScoreOffset;
+                }
+
                 _front++;
                 if (_front >= MaxResults)
                 {
@@ -232,34 +245,11 @@ namespace VoiceAssistant.Core.Recognition
                 _count--;
             }
 
-            _result.TimeMs = timeMs;
-
             // An empty queue (only possible after a dropped push) bails too instead of dividing by zero.
             if (_count == 0 || _count < _minimumCount || (long)timeMs - _times[_front] < _averageWindowMs / 4)
             {
-                SetResult(_previousTopIndex, 0, false);
+                _result.Set(_previousTopIndex, _labels[_previousTopIndex], 0, false, timeMs);
                 return true;
-            }
-
-            for (int i = 0; i < n; i++)
-            {
-                _sums[i] = 0;
-            }
-
-            int slot = _front;
-            for (int k = 0; k < _count; k++)
-            {
-                int baseIndex = slot * n;
-                for (int i = 0; i < n; i++)
-                {
-                    _sums[i] += _scores[baseIndex + i] + ScoreOffset;
-                }
-
-                slot++;
-                if (slot >= MaxResults)
-                {
-                    slot = 0;
-                }
             }
 
             int topIndex = 0;
@@ -292,7 +282,7 @@ namespace VoiceAssistant.Core.Recognition
                 isNew = true;
             }
 
-            SetResult(topIndex, topScore, isNew);
+            _result.Set(topIndex, _labels[topIndex], topScore, isNew, timeMs);
             return true;
         }
 
@@ -302,18 +292,14 @@ namespace VoiceAssistant.Core.Recognition
             _front = 0;
             _count = 0;
             _droppedCount = 0;
+            for (int i = 0; i < _labelCount; i++)
+            {
+                _sums[i] = 0;
+            }
+
             _previousTopIndex = 0;
             _previousTopTimeMs = NoTime;
-            _result.TimeMs = 0;
-            SetResult(0, 0, false);
-        }
-
-        private void SetResult(int index, int score, bool isNew)
-        {
-            _result.LabelIndex = index;
-            _result.Label = _labels[index];
-            _result.Score = score;
-            _result.IsNewCommand = isNew;
+            _result.Set(0, _labels[0], 0, false, 0);
         }
 
         private static AssistantSettings SettingsOrThrow(AssistantSettings settings)
