@@ -10,6 +10,15 @@ namespace
 {
 int64_t g_samples = 0;
 constexpr int64_t kSampleRate = 16000;
+
+// One whole line, flushed, so lines of the app and of the board keep their order.
+void PrintLine(std::FILE *stream, const char *prefix, const char *format, va_list args)
+{
+    std::fputs(prefix, stream);
+    std::vfprintf(stream, format, args);
+    std::fputc('\n', stream);
+    std::fflush(stream);
+}
 } // namespace
 
 int64_t AudioMilliseconds()
@@ -24,25 +33,19 @@ void AdvanceAudio(int64_t samples)
 
 void Report(const char *format, ...)
 {
-    std::fputs("VB ", stdout);
     va_list args;
     va_start(args, format);
-    std::vfprintf(stdout, format, args);
+    PrintLine(stdout, "VB ", format, args);
     va_end(args);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
 }
 
 void Fail(const char *format, ...)
 {
     std::fflush(stdout);
-    std::fputs("virtual board: ", stderr);
     va_list args;
     va_start(args, format);
-    std::vfprintf(stderr, format, args);
+    PrintLine(stderr, "virtual board: ", format, args);
     va_end(args);
-    std::fputc('\n', stderr);
-    std::fflush(stderr);
     std::_Exit(3);
 }
 
