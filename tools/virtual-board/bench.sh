@@ -48,7 +48,7 @@ inclusive() {
   callgrind_annotate --inclusive=yes --threshold=100 "$work/$1.cg" 2>/dev/null \
     | awk -v pat="$2" 'index($0, pat) { gsub(",", "", $1); s += $1 } END { printf "%.0f\n", s }'
 }
-total() { callgrind_annotate "$work/$1.cg" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1; exit }'; }
+total() { callgrind_annotate "$work/$1.cg" 2>/dev/null | awk '/PROGRAM TOTALS/ && !done { gsub(",", "", $1); print $1; done = 1 }'; }
 hops() { sed -n 's/^VB END audio .*, \([0-9]*\) reads.*/\1/p' "$work/$1.out"; }
 
 H=$(( $(hops twice) - $(hops once) ))

@@ -67,8 +67,8 @@ namespace VoiceAssistant.Core.Tests.Loop
             Assert.StartsWith("MIC warning: microphone delivers a constant value", reporter.Lines[1]);
             Assert.Single(reporter.Lines, l => l.StartsWith("MIC dead: ", StringComparison.Ordinal));
 
-            // The check sees 16 samples per hop and counts them as 2 s of real time after 2 × 50 hops: dead at the hop
-            // ending at 2000 ms. From then on the microphone pattern: lit during 0-99 and 200-299 ms of each second.
+            // The check sees a few samples per hop and counts them as 2 s of real time after 2 × 50 hops: dead at the
+            // hop ending at 2000 ms. From then on the microphone pattern: lit during 0-99 and 200-299 ms of each second.
             Assert.Equal(new[] { (20L, false), (2000L, true), (2100L, false), (2200L, true), (2300L, false) }, output.Writes.Take(5));
         }
 
