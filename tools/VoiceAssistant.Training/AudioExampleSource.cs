@@ -45,6 +45,12 @@ namespace VoiceAssistant.Training
             });
         }
 
+        /// <summary>The clips as loaded (one second each; null for generated silence), e.g. for a cache key.</summary>
+        public IReadOnlyList<float[]> Clips => clips;
+
+        /// <summary>Label of every example.</summary>
+        public IReadOnlyList<int> Labels => labels;
+
         /// <summary>Whether reads are augmented.</summary>
         public bool Training { get; }
 

@@ -62,9 +62,12 @@ namespace VoiceAssistant.Cli.Commands
             var shift = new Option<int>("--time-shift-ms") { Description = "Largest random time shift of training clips in ms, either way (TF: 100)", DefaultValueFactory = _ => Defaults.TimeShiftMs };
             var speed = new Option<double>("--speed-change") { Description = "Largest relative speaking-rate change of training word clips, either way (0.1 = rates 0.9..1.1; 0 = none, as TensorFlow)", DefaultValueFactory = _ => Defaults.SpeedChange };
             var gain = new Option<double>("--gain-db") { Description = "Largest gain change of training word clips in dB, either way (0 = none, as TensorFlow)", DefaultValueFactory = _ => Defaults.GainDb };
+            var background = new Option<DirectoryInfo>("--background") { Description = "Folder of background recordings mixed into training clips and the source of generated silence; default <data>/_background_noise_" };
+            var cacheDir = new Option<DirectoryInfo>("--feature-cache") { Description = "Folder of the on-disk feature cache (keyed by clip content, feature version and augmentation settings; a second run skips the features); default ~/.cache/voice-assistant/features" };
+            var noCache = new Option<bool>("--no-feature-cache") { Description = "Compute every feature set, read and write no cache" };
             var resume = new Option<FileInfo>("--resume") { Description = "Continue from this checkpoint (same --data, --words and --split-salt)" };
             var command = new Command("train", "Train a keyword model (float tinyConv on the firmware's MFCC) and write a checkpoint.");
-            foreach (Option o in new Option[] { data, output, words, steps, rates, batch, seed, salt, variants, unknownVariants, unknownShare, silenceShare, confusable, dropout, shift, speed, gain, floor, threads, evalEvery, resume, extra })
+            foreach (Option o in new Option[] { data, output, words, steps, rates, batch, seed, salt, variants, unknownVariants, unknownShare, silenceShare, confusable, dropout, shift, speed, gain, floor, threads, evalEvery, resume, extra, background, cacheDir, noCache })
             {
                 command.Options.Add(o);
             }
@@ -77,6 +80,7 @@ namespace VoiceAssistant.Cli.Commands
                     BatchSize = r.GetValue(batch), Seed = r.GetValue(seed), SplitSalt = r.GetValue(salt), Variants = r.GetValue(variants),
                     UnknownVariants = r.GetValue(unknownVariants), UnknownPercentage = r.GetValue(unknownShare), SilencePercentage = r.GetValue(silenceShare), ConfusableWords = r.GetValue(confusable), Dropout = r.GetValue(dropout), TimeShiftMs = r.GetValue(shift), SpeedChange = r.GetValue(speed), GainDb = r.GetValue(gain), FeatureFloor = r.GetValue(floor),
                     Threads = r.GetValue(threads), EvaluateEvery = r.GetValue(evalEvery), Resume = r.GetValue(resume), ExtraData = r.GetValue(extra) ?? Array.Empty<DirectoryInfo>(),
+                    Background = r.GetValue(background), FeatureCache = r.GetValue(noCache) ? null : r.GetValue(cacheDir) ?? new DirectoryInfo(Training.FeatureCache.DefaultDirectory()),
                 };
                 return System.Threading.Tasks.Task.FromResult(Run(a, console, token));
             });
@@ -98,6 +102,7 @@ namespace VoiceAssistant.Cli.Commands
                 SplitSalt = a.SplitSalt ?? string.Empty,
                 UnknownPercentage = a.UnknownPercentage,
                 SilencePercentage = a.SilencePercentage,
+                BackgroundFolder = a.Background?.FullName,
             };
             var augmentation = new AugmentationOptions { PrecomputedVariants = a.Variants, UnknownVariants = a.UnknownVariants, TimeShiftMs = a.TimeShiftMs, SpeedChange = a.SpeedChange, GainDb = a.GainDb,
                 ConfusableWords = (a.ConfusableWords ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
@@ -119,10 +124,13 @@ namespace VoiceAssistant.Cli.Commands
             var clock = System.Diagnostics.Stopwatch.StartNew();
             TrainingData prepared;
             Trainer trainer;
+            string cacheNote;
             try
             {
                 console.Out.WriteLine($"Loading {a.Data.FullName} and computing MFCC features ({a.Threads} threads)...");
-                prepared = TrainingData.Prepare(a.Data.FullName, datasetOptions, augmentation, () => new MfccFeatureExtractor(a.FeatureFloor), a.Seed, a.Threads, extraTrainingRoots: a.ExtraData.Select(d => d.FullName).ToArray());
+                FeatureCache cache = a.FeatureCache == null ? null : new FeatureCache(a.FeatureCache.FullName, string.Create(CultureInfo.InvariantCulture, $"core mfcc v{Core.Settings.AssistantSettings.FeatureVersion} floor {a.FeatureFloor:R}"));
+                prepared = TrainingData.Prepare(a.Data.FullName, datasetOptions, augmentation, () => new MfccFeatureExtractor(a.FeatureFloor), a.Seed, a.Threads, extraTrainingRoots: a.ExtraData.Select(d => d.FullName).ToArray(), cache: cache);
+                cacheNote = cache == null ? "no feature cache" : $"feature cache {cache.Directory}: {cache.Hits} set(s) read, {cache.Misses} computed";
                 if (a.Resume != null)
                 {
                     trainer = Trainer.Resume(a.Resume.FullName, prepared.Training, prepared.Validation, a.Threads, checkpoint);
@@ -149,7 +157,7 @@ namespace VoiceAssistant.Cli.Commands
             }
 
             TimeSpan prepareTime = clock.Elapsed;
-            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Labels {string.Join(", ", prepared.Labels)}; training clips {prepared.TrainingAudio.Count} ({prepared.Training.Count} examples), validation {prepared.Validation?.Count ?? 0}, testing {prepared.Testing?.Count ?? 0}; features in {prepareTime.TotalSeconds:F1} s"));
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Labels {string.Join(", ", prepared.Labels)}; training clips {prepared.TrainingAudio.Count} ({prepared.Training.Count} examples), validation {prepared.Validation?.Count ?? 0}, testing {prepared.Testing?.Count ?? 0}; features in {prepareTime.TotalSeconds:F1} s ({cacheNote})"));
             console.Out.WriteLine($"Schedule {trainer.Options.Schedule}, batch {trainer.Options.BatchSize}, from step {trainer.Step}");
 
             long firstStep = trainer.Step;
@@ -220,6 +228,10 @@ namespace VoiceAssistant.Cli.Commands
 
             public DirectoryInfo[] ExtraData { get; set; } = Array.Empty<DirectoryInfo>();
 
+            public DirectoryInfo Background { get; set; }
+
+            public DirectoryInfo FeatureCache { get; set; }
+
             /// <summary>Returns what is wrong with the arguments, or null.</summary>
             public string Check()
             {
@@ -232,6 +244,11 @@ namespace VoiceAssistant.Cli.Commands
                 if (missing != null)
                 {
                     return $"--extra-data folder '{missing.FullName}' not found";
+                }
+
+                if (Background != null && !Background.Exists)
+                {
+                    return $"--background folder '{Background.FullName}' not found";
                 }
 
                 if (Out == null)
