@@ -169,7 +169,9 @@ namespace VoiceAssistant.Training.Tests
             BuildSynthetic(speakers: 40, unknownSpeakers: 20, silenceClips: 4);
             var data = TrainingData.Prepare(root, null, null, () => new StandInFeatures());
             Assert.NotNull(data.Validation);
-            Assert.Equal(data.Dataset.Examples(DataSplit.Validation).Count, data.Validation.Count);
+            // Validation figures are on the evaluation set: every clip of the split, not TF's sampled proportions.
+            var evaluation = SpeechCommandsDataset.Load(root, DatasetOptions.Evaluation(new[] { "yes", "no" }, string.Empty, null));
+            Assert.Equal(evaluation.Examples(DataSplit.Validation).Count, data.Validation.Count);
             var options = new TrainingOptions
             {
                 BatchSize = 20,
