@@ -157,6 +157,11 @@ namespace VoiceAssistant.Cli.Commands
             }
 
             TimeSpan prepareTime = clock.Elapsed;
+            if (prepared.Dataset.BackgroundFiles.Count == 0)
+            {
+                console.Error.WriteLine($"warning: no background recordings in {Path.Combine(a.Data.FullName, SpeechCommandsDataset.BackgroundFolder)}: training clips get no noise and generated silence is digital zero; pass --background <folder>");
+            }
+
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Labels {string.Join(", ", prepared.Labels)}; training clips {prepared.TrainingAudio.Count} ({prepared.Training.Count} examples), validation {prepared.Validation?.Count ?? 0}, testing {prepared.Testing?.Count ?? 0}; features in {prepareTime.TotalSeconds:F1} s ({cacheNote})"));
             console.Out.WriteLine($"Schedule {trainer.Options.Schedule}, batch {trainer.Options.BatchSize}, from step {trainer.Step}");
 
