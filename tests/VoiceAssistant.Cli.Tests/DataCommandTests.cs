@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using VoiceAssistant.Audio;
-using VoiceAssistant.Export.Data;
+using VoiceAssistant.Data;
 using Xunit;
 
 namespace VoiceAssistant.Cli.Tests

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using VoiceAssistant.Audio;
 using VoiceAssistant.Core.Settings;
 using VoiceAssistant.Export.Quantization;
 using VoiceAssistant.TestSupport;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using VoiceAssistant.Core.Features;
-using VoiceAssistant.Export.Data;
+using VoiceAssistant.Data;
 using VoiceAssistant.Export.Quantization;
 using VoiceAssistant.TestSupport;
 using Xunit;

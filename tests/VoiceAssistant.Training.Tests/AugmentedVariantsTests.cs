@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using VoiceAssistant.Audio;
 using VoiceAssistant.Core.Features;
+using VoiceAssistant.Data;
 using Xunit;
 
 namespace VoiceAssistant.Training.Tests

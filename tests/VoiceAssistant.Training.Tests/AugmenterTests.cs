@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using VoiceAssistant.Data;
 using Xunit;
 
 namespace VoiceAssistant.Training.Tests

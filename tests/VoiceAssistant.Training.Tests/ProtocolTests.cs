@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using VoiceAssistant.Audio;
+using VoiceAssistant.Data;
 using Xunit;
 
 namespace VoiceAssistant.Training.Tests

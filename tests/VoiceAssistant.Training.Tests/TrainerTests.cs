@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using VoiceAssistant.Data;
 using Xunit;
 
 namespace VoiceAssistant.Training.Tests

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text;
 
 namespace VoiceAssistant.Audio
 {
@@ -35,6 +36,21 @@ namespace VoiceAssistant.Audio
                 throw;
             }
         }
+
+        /// <summary>Atomically replaces (or creates) <paramref name="path"/> with <paramref name="bytes"/>, creating its folder.</summary>
+        /// <param name="path">Destination.</param>
+        /// <param name="bytes">Content.</param>
+        public static void WriteAllBytes(string path, byte[] bytes)
+        {
+            ArgumentNullException.ThrowIfNull(bytes);
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path)));
+            Write(path, stream => stream.Write(bytes, 0, bytes.Length));
+        }
+
+        /// <summary>Atomically writes UTF-8 text (no byte-order mark), creating the folder.</summary>
+        /// <param name="path">Destination.</param>
+        /// <param name="text">Content.</param>
+        public static void WriteAllText(string path, string text) => WriteAllBytes(path, new UTF8Encoding(false).GetBytes(text));
 
         private static void TryDelete(string temp)
         {

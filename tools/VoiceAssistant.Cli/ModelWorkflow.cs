@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using VoiceAssistant.Core.Features;
+using VoiceAssistant.Data;
 using VoiceAssistant.Export;
 using VoiceAssistant.Tflite;
 using VoiceAssistant.Training;

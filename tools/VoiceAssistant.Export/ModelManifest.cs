@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using VoiceAssistant.Audio;
 using VoiceAssistant.Core.Settings;
 using VoiceAssistant.Export.Quantization;
 using VoiceAssistant.Tflite.Kernels;

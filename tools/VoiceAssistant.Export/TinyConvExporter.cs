@@ -2,6 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.IO;
 using System.Security.Cryptography;
+using VoiceAssistant.Audio;
 using VoiceAssistant.Core.Settings;
 using VoiceAssistant.Export.Quantization;
 using VoiceAssistant.Tflite;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using VoiceAssistant.Audio;
+using VoiceAssistant.Data;
 
 namespace VoiceAssistant.Training
 {

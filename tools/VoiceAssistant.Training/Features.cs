@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using VoiceAssistant.Data;
 
 namespace VoiceAssistant.Training
 {

@@ -1,4 +1,5 @@
 using System;
+using VoiceAssistant.Data;
 
 namespace VoiceAssistant.Training
 {

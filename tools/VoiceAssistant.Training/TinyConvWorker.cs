@@ -1,6 +1,7 @@
 using System;
 using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
+using VoiceAssistant.Data;
 
 namespace VoiceAssistant.Training
 {

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using VoiceAssistant.Audio;
+using VoiceAssistant.Data;
 
 namespace VoiceAssistant.Training
 {

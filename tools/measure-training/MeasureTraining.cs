@@ -5,6 +5,7 @@
 // precomputed so only the model's forward/backward/update is timed. Run: dotnet run -c Release tools/measure-training/MeasureTraining.cs -- --measure [steps]
 using System;
 using System.Diagnostics;
+using VoiceAssistant.Data;
 using VoiceAssistant.Training;
 
 if (args.Length == 0 || args[0] != "--measure")

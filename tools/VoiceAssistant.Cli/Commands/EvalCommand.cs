@@ -7,8 +7,9 @@ using System.Linq;
 using System.Text;
 using VoiceAssistant.Audio;
 using VoiceAssistant.Core.Settings;
+using VoiceAssistant.Data;
+using VoiceAssistant.Evaluation;
 using VoiceAssistant.Export;
-using VoiceAssistant.Export.Evaluation;
 using VoiceAssistant.Host;
 using VoiceAssistant.Tflite;
 using VoiceAssistant.Training;
@@ -120,12 +121,12 @@ namespace VoiceAssistant.Cli.Commands
 
                 int generated = clips.Count(c => c.Kind == ExampleKind.GeneratedSilence);
                 string title = $"{Path.GetFileName(a.Model.FullName)} on {a.Data.Name}, {a.Split} split (salt '{a.Salt}'), {clips.Count} clips" + (generated > 0 ? $" ({generated} of them generated silence)" : string.Empty);
-                var text = new StringBuilder(VoiceAssistant.Export.Evaluation.EvaluationReport.Render(title, labels, actual, columns));
+                var text = new StringBuilder(VoiceAssistant.Evaluation.EvaluationReport.Render(title, labels, actual, columns));
                 string[] words = clips.Select(c => c.Kind == ExampleKind.GeneratedSilence ? "(generated silence)" : c.Word).ToArray();
                 foreach (PredictionColumn column in columns.Skip(columns.Count - (a.Reference != null ? 2 : 1)))
                 {
                     text.AppendLine().AppendLine($"Mistakes by spoken word ({column.Name}; wrong of clips -> predicted):");
-                    text.Append(VoiceAssistant.Export.Evaluation.EvaluationReport.RenderMistakesByWord(labels, words, actual, column.Predicted));
+                    text.Append(VoiceAssistant.Evaluation.EvaluationReport.RenderMistakesByWord(labels, words, actual, column.Predicted));
                 }
 
                 string prefix = a.Report == null ? null : Path.GetFullPath(a.Report);

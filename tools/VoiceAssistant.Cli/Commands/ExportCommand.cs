@@ -5,8 +5,9 @@ using System.IO;
 using System.Linq;
 using VoiceAssistant.Audio;
 using VoiceAssistant.Core.Settings;
+using VoiceAssistant.Data;
+using VoiceAssistant.Evaluation;
 using VoiceAssistant.Export;
-using VoiceAssistant.Export.Evaluation;
 using VoiceAssistant.Export.Quantization;
 using VoiceAssistant.Training;
 

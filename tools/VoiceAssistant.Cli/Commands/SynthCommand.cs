@@ -1,7 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
-using VoiceAssistant.Export.Data;
+using VoiceAssistant.Data;
 
 namespace VoiceAssistant.Cli.Commands
 {

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using Spectre.Console;
 using VoiceAssistant.Audio;
+using VoiceAssistant.Data;
 using VoiceAssistant.Training;
 
 namespace VoiceAssistant.Cli.Commands
