@@ -149,6 +149,29 @@ namespace VoiceAssistant.Training.Tests
             Assert.NotNull(first.Validation);
         }
 
+        [Fact]
+        public void ExtraFoldersOfOtherWordsOnlyAddEveryClip()
+        {
+            string data = Dir("main");
+            for (int s = 0; s < 10; s++)
+            {
+                WavWriter.WriteMono16(Path.Combine(Dir("main", "yes"), $"{s:x8}_nohash_0.wav"), Tone(300 + s));
+                WavWriter.WriteMono16(Path.Combine(Dir("main", "no"), $"{s:x8}_nohash_0.wav"), Tone(900 + s));
+            }
+
+            // Synthesised distractors only: no wanted word, so no percentage of wanted words can select them.
+            string extra = Dir("synth");
+            for (int s = 0; s < 7; s++)
+            {
+                WavWriter.WriteMono16(Path.Combine(Dir("synth", "off"), $"synth-{s}_nohash_0.wav"), Tone(2000 + s));
+            }
+
+            var options = new DatasetOptions { SplitSalt = "x", UnknownPercentage = 1e6 };
+            int without = TrainingData.Prepare(data, options, null, () => new StandInFeatures()).TrainingAudio.Count;
+            TrainingData with = TrainingData.Prepare(data, options, null, () => new StandInFeatures(), extraTrainingRoots: new[] { extra });
+            Assert.Equal(without + 7, with.TrainingAudio.Count);
+        }
+
         private static short[] Tone(double hz, int samples = 16000) =>
             Enumerable.Range(0, samples).Select(i => (short)(8000 * Math.Sin(2 * Math.PI * hz * i / 16000))).ToArray();
 

@@ -56,8 +56,9 @@ namespace VoiceAssistant.Training
         /// <param name="maxDegreeOfParallelism">Threads for loading and feature computation.</param>
         /// <param name="progress">Receives (stage, done, total) while features are computed (from worker threads), or null.</param>
         /// <param name="extraTrainingRoots">
-        /// Further folders in the same layout (e.g. synthesised clips) whose clips all go to training, with the same
-        /// word and unknown/silence rules; never to validation or testing, so those figures stay on real speakers.
+        /// Further folders in the same layout (e.g. synthesised clips) whose clips all go to training, every one of
+        /// them (wanted words, other words as unknown, silence clips); never to validation or testing, so those
+        /// figures stay on real speakers.
         /// </param>
         /// <param name="cache">Keeps computed feature sets on disk between runs, or null to always compute.</param>
         /// <exception cref="System.IO.InvalidDataException">The folder has no training examples or a wanted word is missing.</exception>
@@ -74,17 +75,17 @@ namespace VoiceAssistant.Training
             var train = new List<DatasetExample>(dataset.Examples(DataSplit.Training));
             foreach (string extra in extraTrainingRoots ?? Array.Empty<string>())
             {
-                var options = datasetOptions;
+                // Every clip: percentages relative to the folder's own wanted-word clips would drop all of a
+                // folder that holds only other words (e.g. synthesised distractors).
                 SpeechCommandsDataset more = SpeechCommandsDataset.Load(extra, new DatasetOptions
                 {
-                    WantedWords = options.WantedWords,
-                    SilencePercentage = options.SilencePercentage,
-                    UnknownPercentage = options.UnknownPercentage,
+                    WantedWords = datasetOptions.WantedWords,
+                    EveryClip = true,
                     GenerateSilence = false,
                     RequireAllWords = false,
                     ValidationPercentage = 0,
                     TestingPercentage = 0,
-                    Seed = options.Seed,
+                    Seed = datasetOptions.Seed,
                 });
                 train.AddRange(more.Examples(DataSplit.Training));
             }
