@@ -28,7 +28,7 @@ namespace VoiceAssistant.Cli.Commands
             public const string Words = "yes,no";
             public const string Steps = "25000,5000";
             public const string Rates = "0.001,0.0001";
-            public const int Variants = 40;
+            public const int Variants = 20;
             public const int UnknownVariants = 12;
             public const double UnknownPercentage = 1_000_000;
             public const double SilencePercentage = 20;
