@@ -59,7 +59,9 @@ namespace VoiceAssistant.Evaluation
 
         /// <summary>Replays the recogniser over the kept scores and matches its detections to the words.</summary>
         /// <param name="settings">Recogniser settings (threshold, window, suppression).</param>
-        public StreamingResult Evaluate(AssistantSettings settings) => StreamingEvaluator.Evaluate(Labels, Scores, TimesMs, Set, settings);
+        /// <param name="toleranceMs">Matching tolerance.</param>
+        public StreamingResult Evaluate(AssistantSettings settings, int toleranceMs = StreamingEvaluator.DefaultToleranceMs) =>
+            StreamingEvaluator.Evaluate(Labels, Scores, TimesMs, Set, settings, toleranceMs);
 
         // Passes everything to the real spotter and keeps the scores and the audio time of each inference.
         private sealed class Recorder : IKeywordSpotter
