@@ -154,8 +154,8 @@ namespace VoiceAssistant.Training.Tests
                 Assert.Equal(examples[i].Label, cache.LabelOf(i));
                 if (examples[i].Path == null)
                 {
-                    // Generated silence: the constant 500/32768 background at a volume in [0, 1).
-                    Assert.All(cache.FeaturesOf(i), v => Assert.InRange(v, 0f, 500f / 32768f + 1e-6f));
+                    // Generated silence: the constant background (500/32768, loaded at peak 1) at a volume in [0, 1).
+                    Assert.All(cache.FeaturesOf(i), v => Assert.InRange(v, 0f, 1f + 1e-6f));
                     continue;
                 }
 

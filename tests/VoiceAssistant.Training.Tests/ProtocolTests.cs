@@ -150,6 +150,17 @@ namespace VoiceAssistant.Training.Tests
         }
 
         [Fact]
+        public void BackgroundsAreLoadedAtFullScalePeak()
+        {
+            WavWriter.WriteMono16(Path.Combine(Dir("noise"), "quiet.wav"), new short[] { 0, 164, -328, 82 });
+            float[] loaded = AudioExampleSource.LoadBackgrounds(new[] { Path.Combine(root, "noise", "quiet.wav") }).Single();
+            float[] expected = { 0f, 0.5f, -1f, 0.25f };
+            Assert.Equal(expected.Length, loaded.Length);
+            Assert.All(expected.Zip(loaded), p => Assert.Equal(p.First, p.Second, 6));
+            Assert.Equal(new float[3], AudioExampleSource.PeakNormalized(new float[3]));
+        }
+
+        [Fact]
         public void ExtraFoldersOfOtherWordsOnlyAddEveryClip()
         {
             string data = Dir("main");
