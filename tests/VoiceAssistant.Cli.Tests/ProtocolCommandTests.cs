@@ -74,6 +74,13 @@ namespace VoiceAssistant.Cli.Tests
             Assert.Contains("Pooled over 2 recording(s)", output);
             Assert.True(new FileInfo(report + ".det.png").Length > 1000);
             Assert.Equal(2, Run("eval", "--model", model, "--data", data, "--recordings", "0").Code);
+
+            // The float column at the int8 model's operating point: a large negative shift takes every command away.
+            var (code3, shifted, err3) = Run("eval", "--model", model, "--checkpoint", Path.Combine(outDir, "model.ckpt"), "--data", data, "--background", noise, "--split-salt", "s", "--split", "all", "--command-bias", "-60");
+            Assert.True(code3 == 0, err3);
+            Assert.Contains("float, bias -60.00", shifted);
+            Assert.Matches(@"false accepts +0\.0%", shifted);
+            Assert.Equal(2, Run("eval", "--model", model, "--data", data, "--command-bias", "NaN").Code);
             Assert.Equal(2, Run("eval", "--model", model, "--data", data, "--background", Path.Combine(dir, "nope")).Code);
         }
 

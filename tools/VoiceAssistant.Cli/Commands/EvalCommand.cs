@@ -36,6 +36,7 @@ namespace VoiceAssistant.Cli.Commands
             var split = new Option<string>("--split") { Description = "testing, validation, training or all: every clip of the split (silence clips included; generated silence only for a dataset without a _silence_ folder), the same clips 'train' reports", DefaultValueFactory = _ => "testing" };
             var salt = new Option<string>("--split-salt") { Description = "The --split-salt used in training", DefaultValueFactory = _ => string.Empty };
             var background = new Option<DirectoryInfo>("--background") { Description = "Folder of background recordings (generated silence, streaming noise); default <data>/_background_noise_" };
+            var bias = new Option<double>("--command-bias") { Description = "Log-odds added to the command words in the float column: the operating-point shift 'export --false-accept-target' printed and built into the int8 model, so both columns are at the same operating point (default 0: the checkpoint as trained)", DefaultValueFactory = _ => 0 };
             var floor = new Option<float>("--feature-floor") { Description = "The --feature-floor used in training (float column only)", DefaultValueFactory = _ => MfccFeatureExtractor.DefaultFloor };
             var report = new Option<string>("--report") { Description = "Write <prefix>.txt (report), <prefix>.png (int8 confusion matrix) and with streaming <prefix>.det.png (DET curve)" };
             var reference = new Option<FileInfo>("--reference-scores") { Description = "CSV of another model's int8 scores per clip (path,class,predicted,score_<label>...; e.g. TFLM's anchor_dev_scores.csv): its figures on the same clips as a further column" };
@@ -43,7 +44,7 @@ namespace VoiceAssistant.Cli.Commands
             var recordings = new Option<int>("--recordings") { Description = "Streaming recordings (seeds --seed, --seed+1, ...), pooled for the DET curve", DefaultValueFactory = _ => 1 };
             var seed = new Option<int>("--seed") { Description = "Seed of the first streaming recording", DefaultValueFactory = _ => 1 };
             var command = new Command("eval", "Evaluate an int8 model (and optionally its float checkpoint) on a dataset split: accuracy, keyword metrics, confusion matrix, streaming and DET curve.");
-            foreach (Option o in new Option[] { model, checkpoint, data, split, salt, background, floor, report, reference, streaming, recordings, seed })
+            foreach (Option o in new Option[] { model, checkpoint, data, split, salt, background, bias, floor, report, reference, streaming, recordings, seed })
             {
                 command.Options.Add(o);
             }
@@ -52,7 +53,7 @@ namespace VoiceAssistant.Cli.Commands
                 new Arguments
                 {
                     Model = r.GetValue(model), Checkpoint = r.GetValue(checkpoint), Data = r.GetValue(data), Split = r.GetValue(split), Salt = r.GetValue(salt), Background = r.GetValue(background),
-                    Floor = r.GetValue(floor), Report = r.GetValue(report), Reference = r.GetValue(reference), StreamingSeconds = r.GetValue(streaming), Recordings = r.GetValue(recordings), Seed = r.GetValue(seed),
+                    Floor = r.GetValue(floor), CommandBias = r.GetValue(bias), Report = r.GetValue(report), Reference = r.GetValue(reference), StreamingSeconds = r.GetValue(streaming), Recordings = r.GetValue(recordings), Seed = r.GetValue(seed),
                 },
                 console));
             return command;
@@ -68,6 +69,12 @@ namespace VoiceAssistant.Cli.Commands
                 "all" => null,
                 _ => (DataSplit)(-1),
             };
+            if (!(Math.Abs(a.CommandBias) <= 100))
+            {
+                console.Error.WriteLine("error: --command-bias must be a number within -100..100");
+                return ExitCodes.UsageOrIo;
+            }
+
             if (split == (DataSplit)(-1) || a.StreamingSeconds < 0 || (a.StreamingSeconds > 0 && a.StreamingSeconds < 10) || a.Recordings < 1 || a.Recordings > 100)
             {
                 console.Error.WriteLine("error: --split must be testing, validation, training or all; --streaming-seconds 0 or at least 10; --recordings 1..100");
@@ -108,7 +115,10 @@ namespace VoiceAssistant.Cli.Commands
                 var columns = new List<PredictionColumn>();
                 if (checkpoint != null)
                 {
-                    columns.Add(new PredictionColumn("float", ModelWorkflow.PredictFloat(checkpoint, ModelWorkflow.Features(dataset, clips, a.Floor, threads))));
+                    FeatureSet features = ModelWorkflow.Features(dataset, clips, a.Floor, threads);
+                    columns.Add(a.CommandBias == 0
+                        ? new PredictionColumn("float", ModelWorkflow.PredictFloat(checkpoint, features))
+                        : new PredictionColumn(string.Create(CultureInfo.InvariantCulture, $"float, bias {a.CommandBias:+0.00;-0.00}"), ModelWorkflow.FloatProbabilities(checkpoint, features).Select(p => CommandBiasCalibration.Predict(p, SpeechCommandsDataset.UnknownIndex + 1, a.CommandBias)).ToArray()));
                 }
 
                 var int8 = new PredictionColumn("int8", ModelWorkflow.PredictInt8(model, ModelWorkflow.Features(dataset, clips, float.NegativeInfinity, threads)));
@@ -219,6 +229,8 @@ namespace VoiceAssistant.Cli.Commands
             public DirectoryInfo Background { get; set; }
 
             public float Floor { get; set; }
+
+            public double CommandBias { get; set; }
 
             public string Report { get; set; }
 
