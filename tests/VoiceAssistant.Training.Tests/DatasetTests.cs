@@ -154,8 +154,8 @@ namespace VoiceAssistant.Training.Tests
                 Assert.Equal(examples[i].Label, cache.LabelOf(i));
                 if (examples[i].Path == null)
                 {
-                    // Generated silence: the constant 500/32768 background at a volume in [0, 1).
-                    Assert.All(cache.FeaturesOf(i), v => Assert.InRange(v, 0f, 500f / 32768f + 1e-6f));
+                    // Generated silence: the constant background (500/32768, loaded at peak 1) at a volume in [0, 1).
+                    Assert.All(cache.FeaturesOf(i), v => Assert.InRange(v, 0f, 1f + 1e-6f));
                     continue;
                 }
 
@@ -170,7 +170,9 @@ namespace VoiceAssistant.Training.Tests
             BuildSynthetic(speakers: 40, unknownSpeakers: 20, silenceClips: 4);
             var data = TrainingData.Prepare(root, null, null, () => new StandInFeatures());
             Assert.NotNull(data.Validation);
-            Assert.Equal(data.Dataset.Examples(DataSplit.Validation).Count, data.Validation.Count);
+            // Validation figures are on the evaluation set: every clip of the split, not TF's sampled proportions.
+            var evaluation = SpeechCommandsDataset.Load(root, DatasetOptions.Evaluation(new[] { "yes", "no" }, string.Empty, null));
+            Assert.Equal(evaluation.Examples(DataSplit.Validation).Count, data.Validation.Count);
             var options = new TrainingOptions
             {
                 BatchSize = 20,

@@ -45,40 +45,59 @@ namespace VoiceAssistant.Cli
         }
 
         /// <summary>
-        /// Every clip of a dataset (no generated silence, every unknown-word clip) in the given split, or in all
-        /// splits when <paramref name="split"/> is null.
+        /// The evaluation set of a dataset (<see cref="DatasetOptions.Evaluation"/>: every clip of each split, generated
+        /// silence only where the dataset has no silence clips), the same examples <c>train</c> reports on.
         /// </summary>
         /// <param name="root">Dataset folder.</param>
         /// <param name="labels">Labels of the model (silence, unknown, then the words).</param>
         /// <param name="splitSalt">Split salt used in training.</param>
-        /// <param name="split">Split, or null for all clips.</param>
-        public static IReadOnlyList<DatasetExample> AllClips(string root, IReadOnlyList<string> labels, string splitSalt, DataSplit? split)
+        /// <param name="background">Background folder (null for the dataset's own).</param>
+        public static SpeechCommandsDataset LoadEvaluation(string root, IReadOnlyList<string> labels, string splitSalt, string background)
         {
-            var options = new DatasetOptions
-            {
-                WantedWords = labels.Skip(2).ToArray(),
-                SplitSalt = splitSalt ?? string.Empty,
-                UnknownPercentage = 1e9,
-                SilencePercentage = 1e9,
-                GenerateSilence = false,
-            };
-            SpeechCommandsDataset dataset = SpeechCommandsDataset.Load(root, options);
-            if (!dataset.Labels.SequenceEqual(labels))
+            SpeechCommandsDataset dataset = SpeechCommandsDataset.Load(root, DatasetOptions.Evaluation(labels.Skip(2).ToArray(), splitSalt, background));
+            if (!dataset.Labels.Skip(2).SequenceEqual(labels.Skip(2)))
             {
                 throw new ArgumentException($"the model's labels ({string.Join(",", labels)}) are not silence, unknown and then words");
             }
 
-            return split is DataSplit s ? dataset.Examples(s) : Enum.GetValues<DataSplit>().SelectMany(dataset.Examples).ToArray();
+            return dataset;
         }
 
-        /// <summary>Float features (core MFCC, unaugmented) of clips, in parallel.</summary>
+        /// <summary>The examples of a split, or of all splits when <paramref name="split"/> is null.</summary>
+        /// <param name="dataset">Dataset.</param>
+        /// <param name="split">Split, or null for all clips.</param>
+        public static IReadOnlyList<DatasetExample> Clips(SpeechCommandsDataset dataset, DataSplit? split) =>
+            split is DataSplit s ? dataset.Examples(s) : Enum.GetValues<DataSplit>().SelectMany(dataset.Examples).ToArray();
+
+        /// <summary>Float features (core MFCC, unaugmented; generated silence from the dataset's backgrounds) of clips, in parallel.</summary>
+        /// <param name="dataset">Dataset the clips come from (its backgrounds render generated silence).</param>
         /// <param name="examples">Clips.</param>
         /// <param name="floor">Feature floor (negative infinity for none).</param>
         /// <param name="threads">Threads.</param>
-        public static FeatureSet Features(IReadOnlyList<DatasetExample> examples, float floor, int threads)
+        public static FeatureSet Features(SpeechCommandsDataset dataset, IReadOnlyList<DatasetExample> examples, float floor, int threads)
         {
-            var augmenter = new Augmenter(new AugmentationOptions(), Array.Empty<float[]>());
-            return FeatureSet.Compute(new AudioExampleSource(examples, augmenter, () => new MfccFeatureExtractor(floor), training: false, threads), 1, threads);
+            var augmenter = new Augmenter(new AugmentationOptions(), AudioExampleSource.LoadBackgrounds(dataset.BackgroundFiles));
+            return FeatureSet.Compute(new AudioExampleSource(examples, augmenter, () => new MfccFeatureExtractor(floor), training: false, threads), TrainingData.EvaluationSeed, threads);
+        }
+
+        /// <summary>
+        /// The audio of each example as the evaluation renders it: the clip padded to one second, or generated
+        /// silence from the dataset's backgrounds with the evaluation seed.
+        /// </summary>
+        /// <param name="dataset">Dataset.</param>
+        /// <param name="examples">Clips.</param>
+        public static short[][] Audio(SpeechCommandsDataset dataset, IReadOnlyList<DatasetExample> examples)
+        {
+            var augmenter = new Augmenter(new AugmentationOptions(), AudioExampleSource.LoadBackgrounds(dataset.BackgroundFiles));
+            var rendered = new float[augmenter.Options.ClipSamples];
+            return examples.Select((e, i) =>
+            {
+                float[] clip = e.Path == null ? null : AudioExampleSource.FitLength(VoiceAssistant.Audio.WavReader.ReadMono16kFloat(e.Path), rendered.Length);
+                augmenter.Render(clip, false, Rng.Derive(TrainingData.EvaluationSeed, 2, i), rendered);
+                var pcm = new short[rendered.Length];
+                VoiceAssistant.Audio.PcmConversion.ToShorts(rendered, pcm);
+                return pcm;
+            }).ToArray();
         }
 
         /// <summary>Predictions of the float model.</summary>

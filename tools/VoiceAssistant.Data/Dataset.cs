@@ -82,6 +82,37 @@ namespace VoiceAssistant.Data
 
         /// <summary>Seed for choosing unknown and silence examples (TensorFlow's default random_seed).</summary>
         public ulong Seed { get; set; } = 59185;
+
+        /// <summary>
+        /// Every word, unknown-word and <c>_silence_</c> clip of each split exactly once, whatever the percentages
+        /// (evaluation). Silence is then generated (when <see cref="GenerateSilence"/>) only for a dataset without
+        /// any <c>_silence_</c> clip, at <see cref="SilencePercentage"/> of each split's wanted-word clips, so a
+        /// dataset that has its own silence clips is evaluated on exactly its files.
+        /// </summary>
+        public bool EveryClip { get; set; }
+
+        /// <summary>
+        /// Folder of the long background recordings (mixed into training clips, source of generated silence);
+        /// null for the dataset's own <c>_background_noise_/</c>.
+        /// </summary>
+        public string BackgroundFolder { get; set; }
+
+        /// <summary>
+        /// The evaluation set of a model (the same for <c>train</c>'s validation/testing figures and for <c>eval</c>):
+        /// every clip of each split, plus TensorFlow's 10 % of generated silence where the dataset has no silence clips.
+        /// </summary>
+        /// <param name="wantedWords">The model's words.</param>
+        /// <param name="splitSalt">Split salt of the training run.</param>
+        /// <param name="backgroundFolder">Background folder (null for the dataset's own).</param>
+        public static DatasetOptions Evaluation(IReadOnlyList<string> wantedWords, string splitSalt, string backgroundFolder) => new DatasetOptions
+        {
+            WantedWords = wantedWords,
+            SplitSalt = splitSalt ?? string.Empty,
+            EveryClip = true,
+            GenerateSilence = true,
+            SilencePercentage = 10,
+            BackgroundFolder = backgroundFolder,
+        };
     }
 
     /// <summary>
@@ -219,7 +250,12 @@ namespace VoiceAssistant.Data
                 throw new InvalidDataException($"dataset '{root}' has no .wav files for: {string.Join(", ", missing)}");
             }
 
-            string backgroundDir = Path.Combine(root, BackgroundFolder);
+            string backgroundDir = options.BackgroundFolder ?? Path.Combine(root, BackgroundFolder);
+            if (options.BackgroundFolder != null && !Directory.Exists(backgroundDir))
+            {
+                throw new InvalidDataException($"background folder '{backgroundDir}' does not exist");
+            }
+
             string[] backgrounds = Directory.Exists(backgroundDir)
                 ? Directory.GetFiles(backgroundDir, "*.wav", WavFiles).OrderBy(f => f, StringComparer.Ordinal).ToArray()
                 : Array.Empty<string>();
@@ -231,11 +267,12 @@ namespace VoiceAssistant.Data
                 var rng = Rng.Derive(options.Seed, 1, s);
                 var examples = new List<DatasetExample>(words[s]);
                 int silenceCount = (int)Math.Ceiling(words[s].Count * options.SilencePercentage / 100.0);
-                int unknownCount = (int)Math.Ceiling(words[s].Count * options.UnknownPercentage / 100.0);
+                int unknownCount = options.EveryClip ? unknown[s].Count : (int)Math.Ceiling(words[s].Count * options.UnknownPercentage / 100.0);
+                bool generate = options.GenerateSilence && (!options.EveryClip || silence.All(l => l.Count == 0));
 
                 rng.Shuffle(silence[s]);
-                examples.AddRange(silence[s].Take(silenceCount));
-                for (int i = silence[s].Count; options.GenerateSilence && i < silenceCount; i++)
+                examples.AddRange(options.EveryClip ? silence[s] : silence[s].Take(silenceCount));
+                for (int i = options.EveryClip ? 0 : silence[s].Count; generate && i < silenceCount; i++)
                 {
                     examples.Add(new DatasetExample(null, SilenceLabel, null, 0, split, ExampleKind.GeneratedSilence));
                 }

@@ -97,20 +97,8 @@ namespace VoiceAssistant.Evaluation
         /// <param name="toleranceMs">Matching tolerance.</param>
         public static StreamingResult Evaluate(IKeywordSpotter spotter, StreamingTestSet set, AssistantSettings settings, int toleranceMs = DefaultToleranceMs)
         {
-            ArgumentNullException.ThrowIfNull(spotter);
-            ArgumentNullException.ThrowIfNull(set);
             settings ??= new AssistantSettings();
-            if (settings.FrameBytes != 2)
-            {
-                throw new ArgumentException("streaming evaluation feeds 16-bit mono PCM", nameof(settings));
-            }
-
-            spotter.Reset();
-            var pipeline = new Pipeline(spotter.Labels, settings);
-            var bytes = new byte[set.Audio.Length * 2];
-            Buffer.BlockCopy(set.Audio, 0, bytes, 0, bytes.Length);
-            new HostListener(spotter, pipeline.Commands, settings).Feed(bytes, 0, bytes.Length);
-            return Match(pipeline.Detections, set, toleranceMs);
+            return ScoredRecording.Score(spotter, set, settings).Evaluate(settings, toleranceMs);
         }
 
         /// <summary>Evaluates precomputed scores: <paramref name="hopScores"/>[i] was produced at <paramref name="timesMs"/>[i].</summary>

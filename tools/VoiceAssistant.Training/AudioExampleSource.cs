@@ -46,6 +46,12 @@ namespace VoiceAssistant.Training
             });
         }
 
+        /// <summary>The clips as loaded (one second each; null for generated silence), e.g. for a cache key.</summary>
+        public IReadOnlyList<float[]> Clips => clips;
+
+        /// <summary>Label of every example.</summary>
+        public IReadOnlyList<int> Labels => labels;
+
         /// <summary>Whether reads are augmented.</summary>
         public bool Training { get; }
 
@@ -62,9 +68,28 @@ namespace VoiceAssistant.Training
         /// <inheritdoc />
         public int FeatureLength { get; }
 
-        /// <summary>Loads and resamples background recordings to 16 kHz mono.</summary>
+        /// <summary>
+        /// Loads and resamples background recordings to 16 kHz mono, each scaled to a peak of full scale (as
+        /// TensorFlow's own noise files are), so "volume" means the same for every recording: the shared copies are
+        /// 40 dB quieter (white noise peaks at 0.01), which made generated silence far quieter than the silence clips
+        /// of the Speech Commands test list.
+        /// </summary>
         /// <param name="files">WAV files.</param>
-        public static float[][] LoadBackgrounds(IEnumerable<string> files) => files.Select(WavReader.ReadMono16kFloat).ToArray();
+        public static float[][] LoadBackgrounds(IEnumerable<string> files) => files.Select(f => PeakNormalized(WavReader.ReadMono16kFloat(f))).ToArray();
+
+        /// <summary>The samples scaled so that the largest magnitude is 1 (all-zero input unchanged).</summary>
+        /// <param name="samples">Samples (scaled in place).</param>
+        public static float[] PeakNormalized(float[] samples)
+        {
+            ArgumentNullException.ThrowIfNull(samples);
+            float peak = Math.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(samples));
+            if (peak > 0f)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Multiply(samples, 1f / peak, samples);
+            }
+
+            return samples;
+        }
 
         /// <summary>Pads with zeros or cuts a clip to exactly <paramref name="length"/> samples.</summary>
         /// <param name="samples">The clip.</param>

@@ -38,6 +38,12 @@ namespace VoiceAssistant.Training
         /// <summary>Testing features (computed once, not augmented), or null when the split is empty.</summary>
         public FeatureSet Testing { get; }
 
+        /// <summary>
+        /// Seed of the generated silence of evaluation sets (<see cref="DatasetOptions.Evaluation"/>): fixed, so
+        /// <c>train</c>'s validation figures and <c>eval</c> score the same examples whatever the training seed.
+        /// </summary>
+        public const ulong EvaluationSeed = 59185;
+
         /// <summary>Label names of the dataset.</summary>
         public IReadOnlyList<string> Labels => Dataset.Labels;
 
@@ -50,31 +56,36 @@ namespace VoiceAssistant.Training
         /// <param name="maxDegreeOfParallelism">Threads for loading and feature computation.</param>
         /// <param name="progress">Receives (stage, done, total) while features are computed (from worker threads), or null.</param>
         /// <param name="extraTrainingRoots">
-        /// Further folders in the same layout (e.g. synthesised clips) whose clips all go to training, with the same
-        /// word and unknown/silence rules; never to validation or testing, so those figures stay on real speakers.
+        /// Further folders in the same layout (e.g. synthesised clips) whose clips all go to training, every one of
+        /// them (wanted words, other words as unknown, silence clips); never to validation or testing, so those
+        /// figures stay on real speakers.
         /// </param>
+        /// <param name="cache">Keeps computed feature sets on disk between runs, or null to always compute.</param>
         /// <exception cref="System.IO.InvalidDataException">The folder has no training examples or a wanted word is missing.</exception>
         /// <exception cref="Audio.WavFormatException">A clip cannot be read.</exception>
-        public static TrainingData Prepare(string root, DatasetOptions datasetOptions, AugmentationOptions augmentation, Func<IFeatureExtractor> extractorFactory, ulong seed = 59185, int maxDegreeOfParallelism = 2, Action<string, int, int> progress = null, IReadOnlyList<string> extraTrainingRoots = null)
+        public static TrainingData Prepare(string root, DatasetOptions datasetOptions, AugmentationOptions augmentation, Func<IFeatureExtractor> extractorFactory, ulong seed = 59185, int maxDegreeOfParallelism = 2, Action<string, int, int> progress = null, IReadOnlyList<string> extraTrainingRoots = null, FeatureCache cache = null)
         {
             ArgumentNullException.ThrowIfNull(extractorFactory);
+            datasetOptions ??= new DatasetOptions();
             SpeechCommandsDataset dataset = SpeechCommandsDataset.Load(root, datasetOptions);
+            SpeechCommandsDataset evaluation = SpeechCommandsDataset.Load(root, DatasetOptions.Evaluation(datasetOptions.WantedWords, datasetOptions.SplitSalt, datasetOptions.BackgroundFolder));
             augmentation ??= new AugmentationOptions();
-            var augmenter = new Augmenter(augmentation, AudioExampleSource.LoadBackgrounds(dataset.BackgroundFiles));
+            float[][] backgrounds = AudioExampleSource.LoadBackgrounds(dataset.BackgroundFiles);
+            var augmenter = new Augmenter(augmentation, backgrounds);
             var train = new List<DatasetExample>(dataset.Examples(DataSplit.Training));
             foreach (string extra in extraTrainingRoots ?? Array.Empty<string>())
             {
-                var options = datasetOptions ?? new DatasetOptions();
+                // Every clip: percentages relative to the folder's own wanted-word clips would drop all of a
+                // folder that holds only other words (e.g. synthesised distractors).
                 SpeechCommandsDataset more = SpeechCommandsDataset.Load(extra, new DatasetOptions
                 {
-                    WantedWords = options.WantedWords,
-                    SilencePercentage = options.SilencePercentage,
-                    UnknownPercentage = options.UnknownPercentage,
+                    WantedWords = datasetOptions.WantedWords,
+                    EveryClip = true,
                     GenerateSilence = false,
                     RequireAllWords = false,
                     ValidationPercentage = 0,
                     TestingPercentage = 0,
-                    Seed = options.Seed,
+                    Seed = datasetOptions.Seed,
                 });
                 train.AddRange(more.Examples(DataSplit.Training));
             }
@@ -100,24 +111,39 @@ namespace VoiceAssistant.Training
                 }
 
                 int total = variants.Sum();
-                training = AugmentedVariants.Compute(audio, variants, seed, maxDegreeOfParallelism, done => progress?.Invoke("training variants", done, total));
+                string recipe = $"training variants [{string.Join(",", variants)}] seed {seed} {Describe(augmentation)}";
+                training = Cached(cache, recipe, audio, backgrounds, () => AugmentedVariants.Compute(audio, variants, seed, maxDegreeOfParallelism, done => progress?.Invoke("training variants", done, total)));
             }
 
-            return new TrainingData(dataset, audio, training, Cache(dataset, DataSplit.Validation, "validation features"), Cache(dataset, DataSplit.Testing, "testing features"));
+            return new TrainingData(dataset, audio, training, Evaluate(DataSplit.Validation, "validation features"), Evaluate(DataSplit.Testing, "testing features"));
 
-            FeatureSet Cache(SpeechCommandsDataset d, DataSplit split, string stage)
+            FeatureSet Evaluate(DataSplit split, string stage)
             {
-                IReadOnlyList<DatasetExample> examples = d.Examples(split);
+                IReadOnlyList<DatasetExample> examples = evaluation.Examples(split);
                 if (examples.Count == 0)
                 {
                     return null;
                 }
 
                 progress?.Invoke(stage, 0, examples.Count);
-                FeatureSet set = FeatureSet.Compute(new AudioExampleSource(examples, augmenter, extractorFactory, training: false, maxDegreeOfParallelism), seed, maxDegreeOfParallelism);
+                var source = new AudioExampleSource(examples, augmenter, extractorFactory, training: false, maxDegreeOfParallelism);
+                // Unaugmented renders depend only on the clips, the backgrounds (generated silence) and the seed.
+                string recipe = $"evaluation seed {EvaluationSeed} samples {augmentation.ClipSamples}";
+                FeatureSet set = Cached(cache, recipe, source, backgrounds, () => FeatureSet.Compute(source, EvaluationSeed, maxDegreeOfParallelism));
                 progress?.Invoke(stage, examples.Count, examples.Count);
                 return set;
             }
         }
+
+        /// <summary>Every augmentation setting, as text for a cache key.</summary>
+        /// <param name="a">Options.</param>
+        public static string Describe(AugmentationOptions a)
+        {
+            ArgumentNullException.ThrowIfNull(a);
+            return System.FormattableString.Invariant($"background {a.BackgroundFrequency:R}/{a.BackgroundVolume:R} shift {a.TimeShiftMs} speed {a.SpeedChange:R} gain {a.GainDb:R} samples {a.ClipSamples}");
+        }
+
+        private static FeatureSet Cached(FeatureCache cache, string recipe, AudioExampleSource source, float[][] backgrounds, Func<FeatureSet> compute) =>
+            cache == null ? compute() : cache.GetOrCompute(cache.Key(recipe, source.Clips, source.Labels, backgrounds), compute);
     }
 }

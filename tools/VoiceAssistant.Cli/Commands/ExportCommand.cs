@@ -31,23 +31,30 @@ namespace VoiceAssistant.Cli.Commands
             var floor = new Option<float>("--feature-floor") { Description = "The --feature-floor used in training (clamps the calibration input the same way)", DefaultValueFactory = _ => MfccFeatureExtractor.DefaultFloor };
             var count = new Option<int>("--representative") { Description = "Training clips used for calibration", DefaultValueFactory = _ => 500 };
             var threshold = new Option<int>("--threshold") { Description = "Recogniser detection threshold (0..255) recorded in the manifest", DefaultValueFactory = _ => new AssistantSettings().DetectionThreshold };
+            var background = new Option<DirectoryInfo>("--background") { Description = "Folder of background recordings (generated silence for calibration and --false-accept-target); default <data>/_background_noise_" };
             var falseAccepts = new Option<double>("--false-accept-target") { Description = "Operating point: shift the command words' logits so that at most this percentage of the validation split's silence/unknown clips is taken for a command (0 = no shift, the trained model as is)", DefaultValueFactory = _ => 0 };
             var command = new Command("export", "Quantise a trained checkpoint to int8 and write the .tflite model and its manifest.");
             command.Aliases.Add("quantize");
-            foreach (Option o in new Option[] { checkpoint, data, output, force, salt, floor, count, threshold, falseAccepts })
+            foreach (Option o in new Option[] { checkpoint, data, output, force, salt, background, floor, count, threshold, falseAccepts })
             {
                 command.Options.Add(o);
             }
 
-            command.SetAction(r => Run(r.GetValue(checkpoint), r.GetValue(data), r.GetValue(output), r.GetValue(force), r.GetValue(salt), r.GetValue(floor), r.GetValue(count), r.GetValue(threshold), r.GetValue(falseAccepts), console));
+            command.SetAction(r => Run(r.GetValue(checkpoint), r.GetValue(data), r.GetValue(output), r.GetValue(force), r.GetValue(salt), r.GetValue(background)?.FullName, r.GetValue(floor), r.GetValue(count), r.GetValue(threshold), r.GetValue(falseAccepts), console));
             return command;
         }
 
-        private static int Run(FileInfo checkpointFile, DirectoryInfo data, FileInfo output, bool force, string salt, float floor, int count, int threshold, double falseAcceptTarget, CliConsole console)
+        private static int Run(FileInfo checkpointFile, DirectoryInfo data, FileInfo output, bool force, string salt, string background, float floor, int count, int threshold, double falseAcceptTarget, CliConsole console)
         {
             if (!checkpointFile.Exists || !data.Exists)
             {
                 console.Error.WriteLine($"error: '{(checkpointFile.Exists ? data.FullName : checkpointFile.FullName)}' not found");
+                return ExitCodes.UsageOrIo;
+            }
+
+            if (background != null && !Directory.Exists(background))
+            {
+                console.Error.WriteLine($"error: '{background}' not found");
                 return ExitCodes.UsageOrIo;
             }
 
@@ -76,14 +83,15 @@ namespace VoiceAssistant.Cli.Commands
             {
                 CheckpointContents checkpoint = CheckpointContents.Read(checkpointFile.FullName);
                 TinyConvWeights weights = ModelWorkflow.ToExportWeights(checkpoint);
+                SpeechCommandsDataset dataset = ModelWorkflow.LoadEvaluation(data.FullName, checkpoint.Labels, salt, background);
                 string operatingPoint = string.Empty;
                 if (falseAcceptTarget > 0)
                 {
-                    operatingPoint = ShiftCommands(checkpoint, weights, data.FullName, salt, floor, falseAcceptTarget, console);
+                    operatingPoint = ShiftCommands(checkpoint, weights, dataset, floor, falseAcceptTarget, console);
                 }
 
-                var clips = ModelWorkflow.AllClips(data.FullName, checkpoint.Labels, salt, DataSplit.Training).Take(count).ToArray();
-                FeatureSet representative = ModelWorkflow.Features(clips, float.NegativeInfinity, Environment.ProcessorCount);
+                var clips = ModelWorkflow.Clips(dataset, DataSplit.Training).Take(count).ToArray();
+                FeatureSet representative = ModelWorkflow.Features(dataset, clips, float.NegativeInfinity, Environment.ProcessorCount);
                 QuantizedTinyConv q = QuantizedTinyConv.Quantize(weights, Enumerable.Range(0, representative.Count).Select(representative.FeaturesOf), floor);
                 Directory.CreateDirectory(output.DirectoryName);
                 var settings = new AssistantSettings { DetectionThreshold = threshold };
@@ -106,16 +114,16 @@ namespace VoiceAssistant.Cli.Commands
         }
 
         // Picks the command bias on the validation split (float model) and adds it to the command words' FC bias.
-        private static string ShiftCommands(CheckpointContents checkpoint, TinyConvWeights weights, string root, string salt, float floor, double targetPercent, CliConsole console)
+        private static string ShiftCommands(CheckpointContents checkpoint, TinyConvWeights weights, SpeechCommandsDataset dataset, float floor, double targetPercent, CliConsole console)
         {
-            var clips = ModelWorkflow.AllClips(root, checkpoint.Labels, salt, DataSplit.Validation);
+            var clips = ModelWorkflow.Clips(dataset, DataSplit.Validation);
             if (clips.Count == 0)
             {
                 throw new ArgumentException("--false-accept-target needs a validation split, and this dataset's is empty");
             }
 
             const int firstCommand = SpeechCommandsDataset.UnknownIndex + 1;
-            float[][] probabilities = ModelWorkflow.FloatProbabilities(checkpoint, ModelWorkflow.Features(clips, floor, Environment.ProcessorCount));
+            float[][] probabilities = ModelWorkflow.FloatProbabilities(checkpoint, ModelWorkflow.Features(dataset, clips, floor, Environment.ProcessorCount));
             int[] actual = clips.Select(c => c.Label).ToArray();
             double bias = CommandBiasCalibration.Choose(probabilities, actual, firstCommand, targetPercent / 100);
             double before = CommandBiasCalibration.FalseAcceptRate(probabilities, actual, firstCommand, 0);

@@ -29,7 +29,7 @@ namespace VoiceAssistant.Cli.Commands
             public const string Words = "yes,no";
             public const string Steps = "25000,5000";
             public const string Rates = "0.001,0.0001";
-            public const int Variants = 40;
+            public const int Variants = 20;
             public const int UnknownVariants = 12;
             public const double UnknownPercentage = 1_000_000;
             public const double SilencePercentage = 20;
@@ -64,10 +64,13 @@ namespace VoiceAssistant.Cli.Commands
             var shift = new Option<int>("--time-shift-ms") { Description = "Largest random time shift of training clips in ms, either way (TF: 100)", DefaultValueFactory = _ => Defaults.TimeShiftMs };
             var speed = new Option<double>("--speed-change") { Description = "Largest relative speaking-rate change of training word clips, either way (0.1 = rates 0.9..1.1; 0 = none, as TensorFlow)", DefaultValueFactory = _ => Defaults.SpeedChange };
             var gain = new Option<double>("--gain-db") { Description = "Largest gain change of training word clips in dB, either way (0 = none, as TensorFlow)", DefaultValueFactory = _ => Defaults.GainDb };
+            var background = new Option<DirectoryInfo>("--background") { Description = "Folder of background recordings mixed into training clips and the source of generated silence; default <data>/_background_noise_" };
+            var cacheDir = new Option<DirectoryInfo>("--feature-cache") { Description = "Folder of the on-disk feature cache (keyed by clip content, feature version and augmentation settings; a second run skips the features); default ~/.cache/voice-assistant/features" };
+            var noCache = new Option<bool>("--no-feature-cache") { Description = "Compute every feature set, read and write no cache" };
             var resume = new Option<FileInfo>("--resume") { Description = "Continue from this checkpoint (same --data, --words and --split-salt)" };
             var force = new Option<bool>("--force") { Description = "Overwrite an existing <out>/model.ckpt of another run" };
             var command = new Command("train", "Train a keyword model (float tinyConv on the firmware's MFCC) and write a checkpoint.");
-            foreach (Option o in new Option[] { data, output, words, steps, rates, batch, seed, salt, variants, unknownVariants, unknownShare, silenceShare, confusable, dropout, shift, speed, gain, floor, threads, evalEvery, resume, force, extra })
+            foreach (Option o in new Option[] { data, output, words, steps, rates, batch, seed, salt, variants, unknownVariants, unknownShare, silenceShare, confusable, dropout, shift, speed, gain, floor, threads, evalEvery, resume, force, extra, background, cacheDir, noCache })
             {
                 command.Options.Add(o);
             }
@@ -80,6 +83,7 @@ namespace VoiceAssistant.Cli.Commands
                     BatchSize = r.GetValue(batch), Seed = r.GetValue(seed), SplitSalt = r.GetValue(salt), Variants = r.GetValue(variants),
                     UnknownVariants = r.GetValue(unknownVariants), UnknownPercentage = r.GetValue(unknownShare), SilencePercentage = r.GetValue(silenceShare), ConfusableWords = r.GetValue(confusable), Dropout = r.GetValue(dropout), TimeShiftMs = r.GetValue(shift), SpeedChange = r.GetValue(speed), GainDb = r.GetValue(gain), FeatureFloor = r.GetValue(floor),
                     Threads = r.GetValue(threads), EvaluateEvery = r.GetValue(evalEvery), Resume = r.GetValue(resume), Force = r.GetValue(force), ExtraData = r.GetValue(extra) ?? Array.Empty<DirectoryInfo>(),
+                    Background = r.GetValue(background), FeatureCache = r.GetValue(noCache) ? null : r.GetValue(cacheDir) ?? new DirectoryInfo(Training.FeatureCache.DefaultDirectory()),
                 };
                 return System.Threading.Tasks.Task.FromResult(Run(a, console, token));
             });
@@ -101,6 +105,7 @@ namespace VoiceAssistant.Cli.Commands
                 SplitSalt = a.SplitSalt ?? string.Empty,
                 UnknownPercentage = a.UnknownPercentage,
                 SilencePercentage = a.SilencePercentage,
+                BackgroundFolder = a.Background?.FullName,
             };
             var augmentation = new AugmentationOptions { PrecomputedVariants = a.Variants, UnknownVariants = a.UnknownVariants, TimeShiftMs = a.TimeShiftMs, SpeedChange = a.SpeedChange, GainDb = a.GainDb,
                 ConfusableWords = (a.ConfusableWords ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
@@ -129,11 +134,14 @@ namespace VoiceAssistant.Cli.Commands
             using CancellationTokenRegistration onCancel = cancellation.Register(stop.OnCancel);
             TrainingData prepared;
             Trainer trainer;
+            string cacheNote;
             try
             {
                 console.Out.WriteLine($"Loading {a.Data.FullName} and computing MFCC features ({a.Threads} threads)...");
                 var featureProgress = new StageProgress(console.Out);
-                prepared = TrainingData.Prepare(a.Data.FullName, datasetOptions, augmentation, () => new MfccFeatureExtractor(a.FeatureFloor), a.Seed, a.Threads, featureProgress.Report, a.ExtraData.Select(d => d.FullName).ToArray());
+                FeatureCache cache = a.FeatureCache == null ? null : new FeatureCache(a.FeatureCache.FullName, string.Create(CultureInfo.InvariantCulture, $"core mfcc v{Core.Settings.AssistantSettings.FeatureVersion} floor {a.FeatureFloor:R}"));
+                prepared = TrainingData.Prepare(a.Data.FullName, datasetOptions, augmentation, () => new MfccFeatureExtractor(a.FeatureFloor), a.Seed, a.Threads, featureProgress.Report, a.ExtraData.Select(d => d.FullName).ToArray(), cache);
+                cacheNote = cache == null ? "no feature cache" : $"feature cache {cache.Directory}: {cache.Hits} set(s) read, {cache.Misses} computed";
                 if (a.Resume != null)
                 {
                     trainer = Trainer.Resume(a.Resume.FullName, prepared.Training, prepared.Validation, a.Threads, checkpoint);
@@ -161,7 +169,12 @@ namespace VoiceAssistant.Cli.Commands
             }
 
             TimeSpan prepareTime = clock.Elapsed;
-            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Labels {string.Join(", ", prepared.Labels)}; training clips {prepared.TrainingAudio.Count} ({prepared.Training.Count} examples), validation {prepared.Validation?.Count ?? 0}, testing {prepared.Testing?.Count ?? 0}; features in {prepareTime.TotalSeconds:F1} s"));
+            if (prepared.Dataset.BackgroundFiles.Count == 0)
+            {
+                console.Error.WriteLine($"warning: no background recordings in {Path.Combine(a.Data.FullName, SpeechCommandsDataset.BackgroundFolder)}: training clips get no noise and generated silence is digital zero; pass --background <folder>");
+            }
+
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Labels {string.Join(", ", prepared.Labels)}; training clips {prepared.TrainingAudio.Count} ({prepared.Training.Count} examples), validation {prepared.Validation?.Count ?? 0}, testing {prepared.Testing?.Count ?? 0}; features in {prepareTime.TotalSeconds:F1} s ({cacheNote})"));
             console.Out.WriteLine($"Schedule {trainer.Options.Schedule}, batch {trainer.Options.BatchSize}, from step {trainer.Step}");
 
             long firstStep = trainer.Step;
@@ -330,6 +343,10 @@ namespace VoiceAssistant.Cli.Commands
 
             public DirectoryInfo[] ExtraData { get; set; } = Array.Empty<DirectoryInfo>();
 
+            public DirectoryInfo Background { get; set; }
+
+            public DirectoryInfo FeatureCache { get; set; }
+
             /// <summary>Returns what is wrong with the arguments, or null.</summary>
             public string Check()
             {
@@ -342,6 +359,11 @@ namespace VoiceAssistant.Cli.Commands
                 if (missing != null)
                 {
                     return $"--extra-data folder '{missing.FullName}' not found";
+                }
+
+                if (Background != null && !Background.Exists)
+                {
+                    return $"--background folder '{Background.FullName}' not found";
                 }
 
                 if (Out == null)
