@@ -217,7 +217,8 @@ namespace VoiceAssistant.Cli.Tests
         public void FeatureComputationShowsProgressStageByStage()
         {
             string data = Dataset();
-            var (code, output, err) = Run("train", "--data", data, "--out", Path.Combine(dir, "o"), "--steps", "1", "--learning-rates", "0.001", "--batch-size", "5", "--variants", "3");
+            // No cache: this is about computing features (a cached set is read, not computed).
+            var (code, output, err) = Run("train", "--data", data, "--out", Path.Combine(dir, "o"), "--steps", "1", "--learning-rates", "0.001", "--batch-size", "5", "--variants", "3", "--no-feature-cache");
             Assert.True(code == 0, err);
             Assert.Contains("  reading training clips: 0/", output);
             Assert.Matches(@"  training variants: [\d,]+/[\d,]+ \(100%\)", output);
