@@ -21,7 +21,6 @@ fi
 # assemblies as .pe files; tests/VoiceAssistant.VirtualBoard.Tests then run them. Needs the posix kit in ../shared.
 echo "== virtual board: build (cached)"
 if [ -d ../shared/vendor/nanoframework-posix-kit ] || [ -n "${VA_POSIX_KIT:-}" ]; then
-  dotnet restore firmware/VoiceAssistant.Core.Nano --nologo -v quiet >/dev/null
   bash tools/virtual-board/build.sh >/dev/null || status=1
 else
   echo "virtual board: no ../shared/vendor/nanoframework-posix-kit; its tests will be skipped (failed on CI)"

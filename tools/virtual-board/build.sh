@@ -25,6 +25,11 @@ for tool in cmake ninja g++ dotnet patch; do
   command -v "$tool" >/dev/null || die "$tool is missing (Debian: apt-get install cmake ninja-build g++ patch; and the .NET 10 SDK)"
 done
 
+# nanoFramework's mscorlib comes from its NuGet package, which any firmware project's restore brings.
+if [ ! -f "${NUGET_PACKAGES:-$HOME/.nuget/packages}/nanoframework.corelibrary/1.17.11/lib/mscorlib.dll" ]; then
+  dotnet restore "$REPO/firmware/VoiceAssistant.Core.Nano" -v q >/dev/null || die "could not restore nanoFramework.CoreLibrary 1.17.11"
+fi
+
 CACHE=${VA_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/voiceassistant}/virtual-board
 mkdir -p "$CACHE"
 t0=$(date +%s)
