@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using VoiceAssistant.Audio;
 using VoiceAssistant.TestSupport;
 using Xunit;
 
@@ -132,33 +133,8 @@ namespace VoiceAssistant.VirtualBoard.Tests
             }
 
             string path = Path.Combine(Path.GetTempPath(), $"va-virtual-board-{name}-{Guid.NewGuid():N}.wav");
-            TestWav.Write(path, samples.ToArray());
+            WavWriter.WriteMono16(path, samples.ToArray());
             return path;
-        }
-    }
-
-    /// <summary>Writes 16 kHz mono 16-bit PCM WAV files (the virtual microphone's format).</summary>
-    internal static class TestWav
-    {
-        public static void Write(string path, short[] samples)
-        {
-            using var w = new BinaryWriter(File.Create(path));
-            w.Write("RIFF"u8);
-            w.Write(36 + samples.Length * 2);
-            w.Write("WAVEfmt "u8);
-            w.Write(16);
-            w.Write((short)1);
-            w.Write((short)1);
-            w.Write(16000);
-            w.Write(32000);
-            w.Write((short)2);
-            w.Write((short)16);
-            w.Write("data"u8);
-            w.Write(samples.Length * 2);
-            foreach (short s in samples)
-            {
-                w.Write(s);
-            }
         }
     }
 }

@@ -53,7 +53,9 @@ namespace VoiceAssistant.Evaluation
             var quiet = new Quiet();
             var bytes = new byte[set.Audio.Length * 2];
             Buffer.BlockCopy(set.Audio, 0, bytes, 0, bytes.Length);
-            new HostListener(recorder, new CommandPipeline(spotter.Labels, settings, quiet, quiet), settings).Feed(bytes, 0, bytes.Length);
+            var listener = new HostListener(recorder, new CommandPipeline(spotter.Labels, settings, quiet, quiet), settings);
+            recorder.Clock = () => listener.ElapsedMs;
+            listener.Feed(bytes, 0, bytes.Length);
             return new ScoredRecording(set, spotter.Labels, recorder.Scores, recorder.TimesMs);
         }
 
@@ -67,7 +69,6 @@ namespace VoiceAssistant.Evaluation
         private sealed class Recorder : IKeywordSpotter
         {
             private readonly IKeywordSpotter inner;
-            private long bytes;
 
             public Recorder(IKeywordSpotter inner) => this.inner = inner;
 
@@ -75,32 +76,25 @@ namespace VoiceAssistant.Evaluation
 
             public List<int> TimesMs { get; } = new List<int>();
 
+            // The loop's own audio time (the hop being processed), as its pipeline sees it.
+            public Func<long> Clock { get; set; } = () => 0;
+
             public string[] Labels => inner.Labels;
 
             public float InputScale => inner.InputScale;
 
             public int InputZeroPoint => inner.InputZeroPoint;
 
-            public int PushAudio(byte[] raw, int offset, int count)
-            {
-                bytes += count;
-                return inner.PushAudio(raw, offset, count);
-            }
+            public int PushAudio(byte[] raw, int offset, int count) => inner.PushAudio(raw, offset, count);
 
             public void Invoke(sbyte[] scores)
             {
                 inner.Invoke(scores);
                 Scores.Add((sbyte[])scores.Clone());
-
-                // The same clock as HostListener.ElapsedMs: 16-bit mono bytes consumed so far.
-                TimesMs.Add((int)(bytes / 2 * 1000 / AssistantSettings.SampleRate));
+                TimesMs.Add((int)Clock());
             }
 
-            public void Reset()
-            {
-                bytes = 0;
-                inner.Reset();
-            }
+            public void Reset() => inner.Reset();
         }
 
         private sealed class Quiet : IReporter, ILed
