@@ -28,6 +28,15 @@ fi
 
 echo "== .NET: build and test"
 dotnet build VoiceAssistant.slnx -c "$config" --nologo -v quiet
+
+# What users install (the va tool, the nanoFramework packages) into build/packages; tests/VoiceAssistant.Packaging.Tests
+# then install and run them. The nanoFramework packages need the virtual board's build of the device assemblies.
+echo "== packages: pack"
+if [ -d ../shared/vendor/nanoframework-posix-kit ] || [ -n "${VA_POSIX_KIT:-}" ]; then
+  CONFIGURATION="$config" VA_PACK_NO_BUILD=1 bash tools/packaging/pack.sh >/dev/null || status=1
+else
+  echo "packages: no ../shared/vendor/nanoframework-posix-kit; the packaging tests will be skipped (failed on CI)"
+fi
 dotnet test VoiceAssistant.slnx -c "$config" --no-build --nologo 2>&1 | tee -a "$log" || status=1
 
 # Totals: CTest's "N tests failed out of M" and each xunit assembly's "Failed: a, Passed: b, Skipped: c".

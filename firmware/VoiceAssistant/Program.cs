@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using VoiceAssistant.App.Hardware;
+using VoiceAssistant.Core;
 using VoiceAssistant.Core.Actions;
 using VoiceAssistant.Core.Loop;
 using VoiceAssistant.Core.Model;
@@ -15,8 +16,8 @@ namespace VoiceAssistant.App
     /// </summary>
     public static class Program
     {
-        /// <summary>Version of this app, printed at start-up.</summary>
-        public const string AppVersion = "1.0.0";
+        /// <summary>Version of this app, printed at start-up: the product's one version (VERSION).</summary>
+        public const string AppVersion = ProductVersion.Text;
 
         /// <summary>Entry point.</summary>
         public static void Main()

@@ -100,6 +100,7 @@ namespace VoiceAssistant.Export.Tests
             Assert.Equal(q.Input.Scale, m.Input.Scale);
             Assert.Equal(q.Input.ZeroPoint, m.Input.ZeroPoint);
             Assert.Equal(180, m.Recognizer.DetectionThreshold);
+            Assert.Equal("va " + File.ReadAllText(VoiceAssistant.TestSupport.RepoPaths.Of("VERSION")).Trim(), m.Generator);
             Assert.Equal(1000, m.Recognizer.AverageWindowMs);
             Assert.Equal(written.Sha256, m.Sha256);
             Assert.Equal(AssistantSettings.SampleRate, m.Features.SampleRate);

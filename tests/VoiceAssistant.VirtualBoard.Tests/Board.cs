@@ -6,12 +6,6 @@ using VoiceAssistant.TestSupport;
 
 namespace VoiceAssistant.VirtualBoard.Tests
 {
-    /// <summary>What one run of a command printed and how it ended.</summary>
-    internal sealed record RunResult(int ExitCode, string Output, string Error)
-    {
-        public string[] Lines => Output.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-    }
-
     /// <summary>
     /// The virtual board as tests use it: tools/virtual-board/run.sh over what tests/run-all.sh built into
     /// build/virtual-board (these tests never build it; without it they fail on CI and skip elsewhere).
@@ -55,24 +49,6 @@ namespace VoiceAssistant.VirtualBoard.Tests
             }
 
             return Processes.Run(start, TimeSpan.FromMinutes(10));
-        }
-    }
-
-    /// <summary>Runs a process to its end with both streams captured.</summary>
-    internal static class Processes
-    {
-        public static RunResult Run(ProcessStartInfo start, TimeSpan timeout)
-        {
-            using Process process = Process.Start(start);
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"{start.FileName} {string.Join(' ', start.ArgumentList)} did not end within {timeout}");
-            }
-
-            return new RunResult(process.ExitCode, output.Result, error.Result);
         }
     }
 }

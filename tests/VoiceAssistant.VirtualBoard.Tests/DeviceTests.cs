@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using VoiceAssistant.TestSupport;
 using Xunit;
 
 namespace VoiceAssistant.VirtualBoard.Tests

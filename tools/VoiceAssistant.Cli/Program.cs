@@ -1,8 +1,10 @@
 using System;
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.IO;
 using System.Text.RegularExpressions;
 using VoiceAssistant.Cli.Commands;
+using VoiceAssistant.Core;
 
 namespace VoiceAssistant.Cli
 {
@@ -38,6 +40,15 @@ namespace VoiceAssistant.Cli
             foreach (ICliCommand command in Commands)
             {
                 root.Subcommands.Add(command.Build(console));
+            }
+
+            // `va --version` prints the product's one version (VERSION), whichever process hosts the tool.
+            foreach (Option option in root.Options)
+            {
+                if (option is VersionOption)
+                {
+                    option.Action = new PrintVersion(console.Out);
+                }
             }
 
             ParseResult result = root.Parse(args);
@@ -85,6 +96,20 @@ namespace VoiceAssistant.Cli
                 "System.Boolean" => "true or false",
                 _ => "a value of type " + name,
             };
+        }
+
+        /// <summary>Prints <see cref="ProductVersion.Text"/>.</summary>
+        private sealed class PrintVersion : SynchronousCommandLineAction
+        {
+            private readonly TextWriter output;
+
+            public PrintVersion(TextWriter output) => this.output = output;
+
+            public override int Invoke(ParseResult parseResult)
+            {
+                output.WriteLine(ProductVersion.Text);
+                return ExitCodes.Ok;
+            }
         }
     }
 }

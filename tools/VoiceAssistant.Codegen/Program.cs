@@ -5,13 +5,15 @@ using VoiceAssistant.Codegen.DeviceVectors;
 using VoiceAssistant.Codegen.Emit;
 using VoiceAssistant.Codegen.Features;
 using VoiceAssistant.Codegen.Model;
+using VoiceAssistant.Codegen.Version;
 using VoiceAssistant.Export;
 
 namespace VoiceAssistant.Codegen
 {
     /// <summary>
     /// Command line: <c>tables</c> regenerates the feature tables and constants; <c>model</c> turns a .tflite and its
-    /// manifest into the app's model source and the TFLM host's header.
+    /// manifest into the app's model source and the TFLM host's header;
+    /// <c>version</c> turns VERSION into the device assemblies' version constants.
     /// </summary>
     public static class Program
     {
@@ -100,7 +102,30 @@ namespace VoiceAssistant.Codegen
                 }
             });
 
+            var version = new Command("version", "Write " + VersionCodegen.CSharpPath + " from the repository's VERSION file");
+            version.Options.Add(rootOption);
+            version.SetAction(parse =>
+            {
+                string root = parse.GetValue(rootOption)?.FullName ?? FindRepoRoot(Directory.GetCurrentDirectory());
+                try
+                {
+                    string text = VersionCodegen.Parse(File.ReadAllText(Path.Combine(root, VersionCodegen.VersionFile)));
+                    foreach (string path in GeneratedFileWriter.WriteAll(root, new[] { VersionCodegen.Generate(text) }))
+                    {
+                        Console.WriteLine("wrote " + path);
+                    }
+
+                    return 0;
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is FormatException)
+                {
+                    Console.Error.WriteLine("error: " + e.Message);
+                    return 1;
+                }
+            });
+
             var rootCommand = new RootCommand("VoiceAssistant code generator");
+            rootCommand.Subcommands.Add(version);
             rootCommand.Subcommands.Add(vectors);
             rootCommand.Subcommands.Add(tables);
             rootCommand.Subcommands.Add(model);

@@ -5,6 +5,7 @@ using System.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using VoiceAssistant.Audio;
+using VoiceAssistant.Core;
 using VoiceAssistant.Core.Settings;
 using VoiceAssistant.Export.Quantization;
 using VoiceAssistant.Tflite.Kernels;
@@ -145,6 +146,9 @@ namespace VoiceAssistant.Export
         /// <summary>Who made the model (tool, command line).</summary>
         public string CreatedBy { get; set; }
 
+        /// <summary>The tool and version that wrote the manifest, e.g. <c>va 0.9.0</c> (absent in manifests written before 0.9.0).</summary>
+        public string Generator { get; set; }
+
         /// <summary>UTC creation time, ISO 8601.</summary>
         public string CreatedUtc { get; set; }
 
@@ -183,6 +187,7 @@ namespace VoiceAssistant.Export
                     MinimumResultCount = settings.MinimumResultCount,
                 },
                 CreatedBy = createdBy,
+                Generator = "va " + ProductVersion.Text,
                 CreatedUtc = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             };
         }

@@ -20,9 +20,6 @@ namespace VoiceAssistant.Cli.Commands
     /// </summary>
     public sealed class ListenCommand : ICliCommand
     {
-        /// <summary>The shipped default model, relative to the repository root.</summary>
-        public const string DefaultModel = "models/yes-no/model.tflite";
-
         /// <summary>16 kHz samples read and fed per block (one second).</summary>
         internal const int BlockSamples = AssistantSettings.SampleRate;
 
@@ -33,7 +30,7 @@ namespace VoiceAssistant.Cli.Commands
         public Command Build(CliConsole console)
         {
             var input = new Argument<FileSystemInfo>("wav") { Description = "A WAV file or a folder of WAV files (any PCM/float format, rate or channel count)" };
-            var model = new Option<FileInfo>("--model") { Description = $"int8 .tflite model; labels and recogniser settings come from <name>.manifest.json beside it (default: {DefaultModel} of this repository)" };
+            var model = new Option<FileInfo>("--model") { Description = $"int8 .tflite model; labels and recogniser settings come from <name>.manifest.json beside it (default: the built-in {ShippedModel.SourcePath})" };
             var labels = new Option<string>("--labels") { Description = "Comma-separated labels in output order, for a model without a manifest" };
             var threshold = new Option<int?>("--threshold") { Description = "Detection threshold 0..255 (default: the manifest's, else the device's)" };
             var invokeEvery = new Option<int>("--invoke-every") { Description = "Run the model every this many new 20 ms feature rows (as the device setting)", DefaultValueFactory = _ => new AssistantSettings().InvokeEveryRows };
@@ -49,12 +46,9 @@ namespace VoiceAssistant.Cli.Commands
 
         private static int Run(FileSystemInfo input, FileInfo modelFile, string labelText, int? threshold, int invokeEvery, CliConsole console)
         {
-            string modelPath = modelFile?.FullName ?? FindDefaultModel();
-            if (modelPath == null || !File.Exists(modelPath))
+            if (modelFile != null && !modelFile.Exists)
             {
-                console.Error.WriteLine(modelFile == null
-                    ? $"error: the default model {DefaultModel} was not found (run from the repository, or pass --model)"
-                    : $"error: model file '{modelPath}' not found");
+                console.Error.WriteLine($"error: model file '{modelFile.FullName}' not found");
                 return ExitCodes.UsageOrIo;
             }
 
@@ -81,20 +75,40 @@ namespace VoiceAssistant.Cli.Commands
             }
 
             var settings = new AssistantSettings { InvokeEveryRows = invokeEvery };
+            string modelPath = modelFile?.FullName ?? ShippedModel.SourcePath + " (built in)";
+            string modelName = modelFile?.Name ?? ShippedModel.FileName;
             HostKeywordSpotter spotter;
             try
             {
-                string[] labels = labelText?.Split(',', StringSplitOptions.TrimEntries) ?? ApplyManifest(modelPath, settings);
+                TfliteModel model;
+                ModelManifest manifest = null;
+                if (modelFile == null)
+                {
+                    (model, manifest) = ShippedModel.Load();
+                }
+                else
+                {
+                    // A model named on the command line takes its labels and recogniser settings from the manifest
+                    // beside it, unless --labels stands in for a missing one.
+                    manifest = labelText == null ? ModelManifest.Load(ModelManifest.PathFor(modelPath)) : null;
+                    model = TfliteModel.Load(modelPath);
+                }
+
+                string[] labels = labelText?.Split(',', StringSplitOptions.TrimEntries) ?? manifest.Labels;
+                if (labelText == null)
+                {
+                    ModelWorkflow.ApplyRecognizer(manifest, settings);
+                }
+
                 if (threshold is int value)
                 {
                     settings.DetectionThreshold = value;
                 }
 
-                TfliteModel model = TfliteModel.Load(modelPath);
                 int outputs = new TfliteInterpreter(model).Output.ElementCount;
                 if (labelText != null && labels.Length != outputs)
                 {
-                    console.Error.WriteLine($"error: --labels gives {labels.Length} label(s) but the model '{Path.GetFileName(modelPath)}' has {outputs} outputs");
+                    console.Error.WriteLine($"error: --labels gives {labels.Length} label(s) but the model '{modelName}' has {outputs} outputs");
                     return ExitCodes.UsageOrIo;
                 }
 
@@ -111,7 +125,7 @@ namespace VoiceAssistant.Cli.Commands
                 return ExitCodes.UsageOrIo;
             }
 
-            console.Out.WriteLine($"Model {Path.GetFileName(modelPath)}: labels {string.Join(", ", spotter.Labels)}; threshold {settings.DetectionThreshold}, invoke every {settings.InvokeEveryRows} row(s)");
+            console.Out.WriteLine($"Model {modelName}: labels {string.Join(", ", spotter.Labels)}; threshold {settings.DetectionThreshold}, invoke every {settings.InvokeEveryRows} row(s)");
             int failures = 0;
             foreach (string file in files)
             {
@@ -172,32 +186,6 @@ namespace VoiceAssistant.Cli.Commands
                 : string.Empty;
             output.WriteLine($"{name}: {reporter.Detections} detection(s) in {listener.Invocations} inferences{why}");
             return reporter.Detections;
-        }
-
-        /// <summary>Loads the manifest beside the model (checking its features and the model's sha256) and applies its recogniser settings.</summary>
-        private static string[] ApplyManifest(string modelPath, AssistantSettings settings)
-        {
-            ModelManifest manifest = ModelManifest.Load(ModelManifest.PathFor(modelPath));
-            ModelWorkflow.ApplyRecognizer(manifest, settings);
-            return manifest.Labels;
-        }
-
-        private static string FindDefaultModel()
-        {
-            // The repository root is the first ancestor (of the working folder, then of the tool) holding the model.
-            foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            {
-                for (var d = new DirectoryInfo(start); d != null; d = d.Parent)
-                {
-                    string candidate = Path.Combine(d.FullName, DefaultModel);
-                    if (File.Exists(candidate))
-                    {
-                        return candidate;
-                    }
-                }
-            }
-
-            return null;
         }
 
         /// <summary>Reports how far a long recording got, every tenth of it, on the error writer (not among the DETECT lines).</summary>
