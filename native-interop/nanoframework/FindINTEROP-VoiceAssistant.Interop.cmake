@@ -59,6 +59,20 @@ if(VA_WITH_TFLM)
     list(APPEND VoiceAssistant.Interop_SOURCES ${_va_tflm_sources})
     list(APPEND VoiceAssistant.Interop_INCLUDE_DIRS ${VA_NATIVE_INTEROP_DIR}/tflm ${VA_NATIVE_INTEROP_DIR}/kernels
         ${VA_TFLM_INCLUDE_DIRS})
+    # The ESP32 image (tools/firmware-image) compiles TFLM itself as part of the interop, from the pinned tflite-micro
+    # tree, with the one source list the native tests and the virtual board use; a caller that links its own TFLM
+    # library (the virtual board) leaves VA_TFLM_SOURCE_DIR unset.
+    if(VA_TFLM_SOURCE_DIR)
+        include(${VA_NATIVE_INTEROP_DIR}/tflm/tflm-sources.cmake)
+        va_tflm_sources(_va_tflm_library_sources ${VA_TFLM_SOURCE_DIR})
+        list(APPEND VoiceAssistant.Interop_SOURCES ${_va_tflm_library_sources})
+        list(APPEND VoiceAssistant.Interop_INCLUDE_DIRS ${VA_TFLM_SOURCE_DIR})
+        # Third-party code: no warnings (an image built with -Werror must not fail on TFLM's).
+        set_source_files_properties(${_va_tflm_library_sources} PROPERTIES COMPILE_OPTIONS "-w")
+        set(VA_TFLM_LIBRARY_SOURCES ${_va_tflm_library_sources} CACHE INTERNAL "TFLM sources compiled into VoiceAssistant.Interop")
+        list(LENGTH _va_tflm_library_sources _va_tflm_count)
+        message(STATUS "VoiceAssistant.Interop: TFLM compiled in from ${VA_TFLM_SOURCE_DIR} (${_va_tflm_count} sources)")
+    endif()
     # Same TF_LITE_STATIC_MEMORY as the TFLM library (it changes TfLiteTensor's layout); the engine and the
     # handlers see VA_WITH_TFLM so the engine's TflmHost member exists in every translation unit.
     set_source_files_properties(${VoiceAssistant.Interop_SOURCES} PROPERTIES
@@ -90,6 +104,10 @@ if(NOT VA_FP_CONTRACT_DEFERRED AND NOT VA_SOURCE_PROPERTIES_BY_CALLER)
             if(VA_TFLM_SOURCES)
                 set_source_files_properties(${VA_TFLM_SOURCES} TARGET_DIRECTORY NF_NativeAssemblies
                     PROPERTIES COMPILE_DEFINITIONS "VA_WITH_TFLM;TF_LITE_STATIC_MEMORY;FLATBUFFERS_LOCALE_INDEPENDENT=0")
+            endif()
+            if(VA_TFLM_LIBRARY_SOURCES)
+                set_source_files_properties(${VA_TFLM_LIBRARY_SOURCES} TARGET_DIRECTORY NF_NativeAssemblies
+                    PROPERTIES COMPILE_OPTIONS "-w")
             endif()
         else()
             message(WARNING "VoiceAssistant.Interop: no NF_NativeAssemblies target; -ffp-contract=off not applied")
