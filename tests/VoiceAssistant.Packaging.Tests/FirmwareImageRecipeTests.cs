@@ -34,7 +34,7 @@ namespace VoiceAssistant.Packaging.Tests
 
             string stubs = File.ReadAllText(RepoPaths.Of("native-interop/nanoframework/stubs/VoiceAssistant_Interop.cpp"));
             string checksum = Regex.Match(stubs, "0x[0-9A-Fa-f]{8}").Value;
-            Assert.Contains("VoiceAssistant.Interop,1.0.0.0," + checksum, run.Output, StringComparison.Ordinal);
+            Assert.Contains($"VoiceAssistant.Interop,{Packages.NativeVersion},{checksum}", run.Output, StringComparison.Ordinal);
             string image = Path.Combine(work, "ESP32_PSRAM_REV0", "nanoCLR.bin");
             Assert.Contains("va flash --target ESP32_PSRAM_REV0 --clrfile " + image + "\n", run.Output, StringComparison.Ordinal);
         }

@@ -59,7 +59,7 @@ namespace VoiceAssistant.Packaging.Tests
             uint expected = Convert.ToUInt32(Regex.Match(stubs, "0x[0-9A-Fa-f]{8}").Value, 16);
             byte[] pe = Packages.Read(package, "lib/VoiceAssistant.Interop.pe");
             Assert.Equal(expected, BitConverter.ToUInt32(pe, 20));
-            Assert.Contains($"checksum 0x{expected:X8}", Packages.Value(metadata, "description"), StringComparison.Ordinal);
+            Assert.Contains($"native assembly v{Packages.NativeVersion} (checksum 0x{expected:X8})", Packages.Value(metadata, "description"), StringComparison.Ordinal);
         }
 
         [Fact]

@@ -17,6 +17,11 @@ namespace VoiceAssistant.Packaging.Tests
         /// <summary>The VERSION file's text: what every package, the tool and the app must carry.</summary>
         public static string Version => File.ReadAllText(RepoPaths.Of("VERSION")).Trim();
 
+        /// <summary>The interop's native (contract) version, from its AssemblyNativeVersion attribute.</summary>
+        public static string NativeVersion => System.Text.RegularExpressions.Regex.Match(
+            File.ReadAllText(RepoPaths.Of("firmware/VoiceAssistant.Interop/Properties/AssemblyInfo.cs")),
+            @"AssemblyNativeVersion\(""([0-9.]+)""\)").Groups[1].Value;
+
         /// <summary>Path of one package of this version; fails on CI, skips elsewhere when it was not packed.</summary>
         public static string Require(string id)
         {

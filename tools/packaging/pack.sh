@@ -39,9 +39,11 @@ for name in VoiceAssistant.Core VoiceAssistant.Interop; do
   cp "$xml" "$lib/"
 done
 checksum=$(pe_checksum "$lib/VoiceAssistant.Interop.pe")
+native_version=$(sed -nE 's/.*AssemblyNativeVersion\("([0-9.]+)"\).*/\1/p' "$REPO/firmware/VoiceAssistant.Interop/Properties/AssemblyInfo.cs")
+[ -n "$native_version" ] || die "no AssemblyNativeVersion in firmware/VoiceAssistant.Interop/Properties/AssemblyInfo.cs"
 for name in VoiceAssistant.Core VoiceAssistant.Interop; do
   dotnet pack "$HERE/nanoframework/NanoPackage.csproj" -p:NoBuild=true -p:NuspecFile="$HERE/nanoframework/$name.nuspec" \
-    -p:PackLib="$lib" -p:PackChecksum="$checksum" -p:PackageId="$name" \
+    -p:PackLib="$lib" -p:PackChecksum="$checksum" -p:PackNativeVersion="$native_version" -p:PackageId="$name" \
     -o "$OUT" -nologo -v q >/dev/null || die "packing $name failed"
 done
 ls "$OUT"/VoiceAssistant.*.nupkg >&2
