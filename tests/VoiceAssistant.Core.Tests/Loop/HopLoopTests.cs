@@ -45,10 +45,12 @@ namespace VoiceAssistant.Core.Tests.Loop
             output.Clock = () => loop.ElapsedMs;
             loop.Run();
 
-            // "yes" at full score from the first inference (980 ms): the recogniser wants its results to span at least
-            // AverageWindowMs / 4 = 250 ms, so the first answer comes at 980 + 260 = 1240 ms (hops are 20 ms).
-            Assert.Equal(new[] { "DETECT yes 255 1240", "LED On" }, reporter.Lines.Where(l => !l.StartsWith("MIC ", StringComparison.Ordinal)));
-            Assert.Equal(new[] { (20L, false), (1240L, true) }, output.Writes);
+            // "yes" at full score from the first inference (980 ms), then every 3rd row (the default): 1040, 1100, 1160,
+            // 1220, 1280 ms. The recogniser wants its results to span at least AverageWindowMs / 4 = 250 ms: at 1220 they
+            // span 240 ms, at 1280 300 ms, so the first answer comes at 1280 ms.
+            Assert.Equal(3, settings.InvokeEveryRows);
+            Assert.Equal(new[] { "DETECT yes 255 1280", "LED On" }, reporter.Lines.Where(l => !l.StartsWith("MIC ", StringComparison.Ordinal)));
+            Assert.Equal(new[] { (20L, false), (1280L, true) }, output.Writes);
             Assert.Equal(1, loop.Detections);
         }
 
