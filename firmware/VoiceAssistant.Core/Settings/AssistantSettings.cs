@@ -65,7 +65,6 @@ namespace VoiceAssistant.Core.Settings
             Channel = 0;
             SampleShift = 0;
             DeadMicrophoneSeconds = 2;
-            MicrophoneCheckSamplesPerHop = 4;
             TimingReportHops = 50;
             AverageWindowMs = 1000;
             MinimumResultCount = 3;
@@ -95,14 +94,6 @@ namespace VoiceAssistant.Core.Settings
 
         /// <summary>Seconds of constant (e.g. all-zero) samples after which the microphone is reported dead.</summary>
         public int DeadMicrophoneSeconds { get; set; }
-
-        /// <summary>
-        /// Consecutive samples per hop the loop's managed microphone check converts (the rest of the hop is only
-        /// seen by the feature front end). Four suffice to tell a constant stream (400 identical samples over 2 s),
-        /// and each costs interpreter time: about 6,300 x86 instructions on nanoCLR (16 samples were 100,000 of the
-        /// loop's 176,000 managed instructions per hop).
-        /// </summary>
-        public int MicrophoneCheckSamplesPerHop { get; set; }
 
         /// <summary>Hops per real-time report window of the loop (50 = one second).</summary>
         public int TimingReportHops { get; set; }
