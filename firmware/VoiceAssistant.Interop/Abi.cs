@@ -55,6 +55,9 @@ namespace VoiceAssistant.Interop
         [MethodImpl(MethodImplOptions.InternalCall)]
         private static extern int NativeGetFeatures(sbyte[] window);
 
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        private static extern int NativeGetLevels(int[] levels);
+
         // ---- forwarders for the wrapper (the externs stay private as in nanoFramework's interop samples) ----
 
         internal static int Configure(int[] config) { return NativeConfigure(config); }
@@ -72,5 +75,7 @@ namespace VoiceAssistant.Interop
         internal static int GetLastError(byte[] message) { return NativeGetLastError(message); }
 
         internal static int GetFeatures(sbyte[] window) { return NativeGetFeatures(window); }
+
+        internal static int GetLevels(int[] levels) { return NativeGetLevels(levels); }
     }
 }

@@ -62,7 +62,7 @@ namespace VoiceAssistant.Interop
     public static class NativeContract
     {
         /// <summary>Contract version reported at <see cref="InfoLayout.NativeVersion"/>; equals the major of AssemblyNativeVersion.</summary>
-        public const int Version = 1;
+        public const int Version = 2;
 
         /// <summary>Longest error message the native side writes (bytes of UTF-8/ASCII, no terminator).</summary>
         public const int MaxMessageBytes = 128;

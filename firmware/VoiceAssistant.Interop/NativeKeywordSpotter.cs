@@ -132,6 +132,23 @@ namespace VoiceAssistant.Interop
         }
 
         /// <inheritdoc />
+        public int GetLevels(int[] levels)
+        {
+            int result;
+            try
+            {
+                result = Abi.GetLevels(levels);
+            }
+            catch (NotSupportedException e)
+            {
+                throw Missing(e);
+            }
+
+            Check(result, "GetLevels");
+            return result;
+        }
+
+        /// <inheritdoc />
         public void Invoke(sbyte[] scores)
         {
             if (scores == null || scores.Length < _labels.Length)

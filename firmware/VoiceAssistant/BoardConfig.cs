@@ -42,7 +42,6 @@ namespace VoiceAssistant.App
             settings.Channel = 0;
             settings.SampleShift = 16;
             settings.DeadMicrophoneSeconds = 2;
-            settings.InvokeEveryRows = 1;
             settings.WakeLabel = null;
             return settings;
         }

@@ -186,4 +186,15 @@ int Engine::get_features(int8_t *window, size_t length)
     kernel_.window().copy_out(window);
     return kernel_.rows_available();
 }
+
+int Engine::get_levels(int *levels, size_t length)
+{
+    if (levels == nullptr || length < 2)
+    {
+        return fail(kBadArgument, "levels must hold 2 entries");
+    }
+    levels[0] = kernel_.last_push_minimum();
+    levels[1] = kernel_.last_push_maximum();
+    return kernel_.last_push_samples();
+}
 } // namespace va

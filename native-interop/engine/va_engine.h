@@ -59,7 +59,7 @@ enum InfoFlag : int
 // which differs from int32_t = long on the ESP32 toolchain).
 static_assert(sizeof(int) == 4, "the contract's int[] arrays need a 32-bit int");
 
-constexpr int kNativeContractVersion = 1; // NativeContract.Version
+constexpr int kNativeContractVersion = 2; // NativeContract.Version
 constexpr int kMaxMessageBytes = 128;     // NativeContract.MaxMessageBytes
 
 int float_to_bits(float value);
@@ -76,6 +76,8 @@ class Engine
     int get_info(int *info, size_t length);
     int get_last_error(uint8_t *message, size_t length) const;
     int get_features(int8_t *window, size_t length);
+    // Since contract 2: levels[0..1] = lowest and highest sample of the last push_audio; returns its sample count.
+    int get_levels(int *levels, size_t length);
 
     FeatureKernel &kernel() { return kernel_; }
 

@@ -49,6 +49,7 @@ void FeatureKernel::reset()
     framer_.reset();
     window_.reset();
     totalRows_ = 0;
+    pushSamples_ = 0;
 }
 
 int FeatureKernel::rows_after(size_t count) const
@@ -81,14 +82,27 @@ int FeatureKernel::push_audio(const uint8_t *raw, size_t count, float *rows, int
 
     int newRows = 0;
     size_t offset = 0;
+    pushSamples_ = 0;
+    pushMin_ = INT16_MAX;
+    pushMax_ = INT16_MIN;
     while (offset < count)
     {
         size_t used = 0;
         const int n = converter_.convert(raw + offset, count - offset, chunk_, kChunkSamples, &used);
         offset += used;
+        pushSamples_ += n;
         for (int i = 0; i < n; i++)
         {
-            if (!framer_.push(chunk_[i]))
+            const int16_t sample = chunk_[i];
+            if (sample < pushMin_)
+            {
+                pushMin_ = sample;
+            }
+            if (sample > pushMax_)
+            {
+                pushMax_ = sample;
+            }
+            if (!framer_.push(sample))
             {
                 continue;
             }

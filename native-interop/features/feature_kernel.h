@@ -38,6 +38,12 @@ class FeatureKernel
     // rows_after(count), else kBadArgument and nothing is consumed.
     int push_audio(const uint8_t *raw, size_t count, float *rows, int rowsCapacity);
 
+    // Lowest and highest sample of the last push_audio call and how many samples it converted (0: none, and both
+    // levels 0). The microphone check reads them instead of converting samples again in managed code.
+    int16_t last_push_minimum() const { return pushSamples_ > 0 ? pushMin_ : 0; }
+    int16_t last_push_maximum() const { return pushSamples_ > 0 ? pushMax_ : 0; }
+    int last_push_samples() const { return pushSamples_; }
+
     // Rows that pushing `count` more bytes will produce.
     int rows_after(size_t count) const;
 
@@ -75,6 +81,9 @@ class FeatureKernel
     float scale_ = 1.0f;
     int zeroPoint_ = 0;
     int totalRows_ = 0;
+    int pushSamples_ = 0;
+    int16_t pushMin_ = 0;
+    int16_t pushMax_ = 0;
     bool configured_ = false;
     const char *lastError_ = "";
 };

@@ -66,3 +66,9 @@ signed int Abi::NativeGetFeatures(CLR_RT_TypedArray_INT8 param0, HRESULT &hr)
     (void)hr;
     return g_engine.get_features(param0.GetBuffer(), param0.GetSize());
 }
+
+signed int Abi::NativeGetLevels(CLR_RT_TypedArray_INT32 param0, HRESULT &hr)
+{
+    (void)hr;
+    return g_engine.get_levels(param0.GetBuffer(), param0.GetSize());
+}

@@ -18,6 +18,7 @@ struct Abi
     static signed int NativeGetInfo(CLR_RT_TypedArray_INT32 param0, HRESULT &hr);
     static signed int NativeGetLastError(CLR_RT_TypedArray_UINT8 param0, HRESULT &hr);
     static signed int NativeGetFeatures(CLR_RT_TypedArray_INT8 param0, HRESULT &hr);
+    static signed int NativeGetLevels(CLR_RT_TypedArray_INT32 param0, HRESULT &hr);
 };
 } // namespace VoiceAssistant_Interop
 } // namespace VoiceAssistant_Interop

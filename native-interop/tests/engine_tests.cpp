@@ -56,7 +56,7 @@ TEST(Engine, InfoReportsTheContractLayout)
     std::vector<int> info(va::kInfoLength, -7);
     EXPECT_EQ(e.get_info(info.data(), info.size() - 1), va::kBadArgument);
     ASSERT_EQ(e.get_info(info.data(), info.size()), va::kOk);
-    EXPECT_EQ(info[va::kInfoNativeVersion], 1);
+    EXPECT_EQ(info[va::kInfoNativeVersion], 2);
     EXPECT_EQ(info[va::kInfoFlags] & va::kFlagConfigured, 0);
     const std::vector<int> c = good_config();
     ASSERT_EQ(e.configure(c.data(), c.size()), va::kOk);
@@ -84,6 +84,46 @@ TEST(Engine, PushAudioChecksBounds)
     EXPECT_EQ(e.push_audio(nullptr, 0, 0, 0), va::kBadArgument);
     EXPECT_EQ(e.push_audio(raw, sizeof raw, 16, 0), 0);
     EXPECT_EQ(e.push_audio(raw, sizeof raw, 8, 8), 0);
+}
+
+TEST(Engine, LevelsAreTheLowestAndHighestSampleOfTheLastPush)
+{
+    va::Engine e;
+    const std::vector<int> c = good_config();
+    ASSERT_EQ(e.configure(c.data(), c.size()), va::kOk);
+    int levels[2] = {-7, -7};
+    EXPECT_EQ(e.get_levels(levels, 1), va::kBadArgument);
+    EXPECT_EQ(e.get_levels(levels, 2), 0); // nothing pushed yet
+    EXPECT_EQ(levels[0], 0);
+    EXPECT_EQ(levels[1], 0);
+
+    // Three stereo frames of 32-bit slots; the microphone is slot 1, its sample the slot's top 16 bits (shift 16):
+    // 1000 (0x03E8), -2000 (0xF830), 300 (0x012C). Slot 0 carries the extremes, which must not count.
+    const uint8_t raw[24] = {
+        0x00, 0x00, 0xFF, 0x7F, 0x34, 0x12, 0xE8, 0x03, //
+        0x00, 0x00, 0x00, 0x80, 0x00, 0x00, 0x30, 0xF8, //
+        0x00, 0x00, 0xFF, 0x7F, 0xFF, 0xFF, 0x2C, 0x01,
+    };
+    ASSERT_EQ(e.push_audio(raw, sizeof raw, 0, 24), 0);
+    EXPECT_EQ(e.get_levels(levels, 2), 3);
+    EXPECT_EQ(levels[0], -2000);
+    EXPECT_EQ(levels[1], 1000);
+
+    // Only the last push counts: the third frame alone.
+    ASSERT_EQ(e.push_audio(raw, sizeof raw, 16, 8), 0);
+    EXPECT_EQ(e.get_levels(levels, 2), 1);
+    EXPECT_EQ(levels[0], 300);
+    EXPECT_EQ(levels[1], 300);
+
+    // Half a frame converts nothing: no samples, levels 0; reset forgets the last push.
+    ASSERT_EQ(e.push_audio(raw, sizeof raw, 0, 4), 0);
+    EXPECT_EQ(e.get_levels(levels, 2), 0);
+    EXPECT_EQ(levels[0], 0);
+    ASSERT_EQ(e.push_audio(raw, sizeof raw, 4, 4), 0); // completes the frame: 1000
+    EXPECT_EQ(e.get_levels(levels, 2), 1);
+    EXPECT_EQ(levels[1], 1000);
+    ASSERT_EQ(e.reset(), va::kOk);
+    EXPECT_EQ(e.get_levels(levels, 2), 0);
 }
 
 TEST(Engine, ModelCallsSayTflmIsMissing)

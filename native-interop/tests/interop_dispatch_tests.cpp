@@ -24,6 +24,7 @@ enum Slot
     kGetInfo = 5,
     kGetLastError = 6,
     kGetFeatures = 7,
+    kGetLevels = 8,
 };
 
 template <class T> void set_array(CLR_RT_StackFrame &f, int i, std::vector<T> &v)
@@ -47,13 +48,13 @@ TEST(InteropTable, NameChecksumVersionAndSlots)
 {
     const CLR_RT_NativeAssemblyData &a = g_CLR_AssemblyNative_VoiceAssistant_Interop;
     EXPECT_STREQ(a.m_szAssemblyName, "VoiceAssistant.Interop");
-    EXPECT_EQ(a.m_checkSum, 0xC9CEF347u); // from the MetadataProcessor run recorded in README.md
-    EXPECT_EQ(a.m_Version.iMajorVersion, 1);
-    for (int i = kConfigure; i <= kGetFeatures; i++)
+    EXPECT_EQ(a.m_checkSum, 0xFD24A55Fu); // from the MetadataProcessor run recorded in README.md
+    EXPECT_EQ(a.m_Version.iMajorVersion, 2);
+    for (int i = kConfigure; i <= kGetLevels; i++)
     {
         EXPECT_NE(a.m_pNativeMethods[i], nullptr) << i;
     }
-    EXPECT_EQ(a.m_pNativeMethods[kGetFeatures + 1], nullptr);
+    EXPECT_EQ(a.m_pNativeMethods[kGetLevels + 1], nullptr);
 }
 
 TEST(InteropTable, HandlersReachTheEngine)
@@ -79,7 +80,18 @@ TEST(InteropTable, HandlersReachTheEngine)
 
     p.args[1].value = 0;
     p.args[2].value = 100;
+    raw[0] = 0x10; // sample 0: 10000
+    raw[1] = 0x27;
+    raw[2] = 0xF0; // sample 1: -10000
+    raw[3] = 0xD8;
     EXPECT_EQ(call(kPushAudio, p), 0); // 50 samples: no row yet
+
+    std::vector<int> levels(2, 7);
+    CLR_RT_StackFrame lv;
+    set_array(lv, 0, levels);
+    EXPECT_EQ(call(kGetLevels, lv), 50);
+    EXPECT_EQ(levels[0], -10000);
+    EXPECT_EQ(levels[1], 10000);
 
     std::vector<uint8_t> model(64, 0);
     CLR_RT_StackFrame l;
@@ -96,7 +108,7 @@ TEST(InteropTable, HandlersReachTheEngine)
     CLR_RT_StackFrame gi;
     set_array(gi, 0, info);
     EXPECT_EQ(call(kGetInfo, gi), 0);
-    EXPECT_EQ(info[0], 1);
+    EXPECT_EQ(info[0], 2);
     EXPECT_EQ(info[2], 1 | 8); // configured, has MFCC (no TFLM)
 
     std::vector<signed char> window(1960, 9);

@@ -72,8 +72,12 @@ namespace VoiceAssistant.Cli.Tests
             var (code2, output, err2) = Run("eval", "--model", model, "--data", data, "--background", noise, "--split-salt", "s", "--split", "all", "--streaming-seconds", "30", "--recordings", "2", "--report", report);
             Assert.True(code2 == 0, err2);
             Assert.Contains("Pooled over 2 recording(s)", output);
+            Assert.Matches(@"Pooled over 2 recording\(s\).*; (latency after the word's end: median -?\d+ ms, p90 -?\d+ ms \(\d+ words\)|no latency)", output);
+            Assert.Contains("averaging 1000 ms, invoking every 3 row(s)", output);
             Assert.True(new FileInfo(report + ".det.png").Length > 1000);
             Assert.Equal(2, Run("eval", "--model", model, "--data", data, "--recordings", "0").Code);
+            Assert.Equal(2, Run("eval", "--model", model, "--data", data, "--invoke-every-rows", "0").Code);
+            Assert.Equal(2, Run("eval", "--model", model, "--data", data, "--average-window-ms", "10").Code);
 
             // The float column at the int8 model's operating point: a large negative shift takes every command away.
             var (code3, shifted, err3) = Run("eval", "--model", model, "--checkpoint", Path.Combine(outDir, "model.ckpt"), "--data", data, "--background", noise, "--split-salt", "s", "--split", "all", "--command-bias", "-60");

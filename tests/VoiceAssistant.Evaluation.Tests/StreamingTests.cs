@@ -78,10 +78,20 @@ namespace VoiceAssistant.Evaluation.Tests
                 StreamingTestSet set = StreamingTestSet.Build(new[] { new LabeledClip("yes", clip), new LabeledClip("unknown", clip) }, new short[] { 7 }, 30, 1);
                 string wav = Path.Combine(dir, "stream.wav");
                 set.Save(wav);
-                Assert.StartsWith("label,start_ms,length_ms\n", File.ReadAllText(Path.Combine(dir, "stream.words.csv")).Replace("\r", string.Empty));
+                string csv = Path.Combine(dir, "stream.words.csv");
+                Assert.StartsWith("label,start_ms,length_ms,word_end_ms\n", File.ReadAllText(csv).Replace("\r", string.Empty));
                 StreamingTestSet back = StreamingTestSet.Load(wav);
                 Assert.Equal(set.Audio, back.Audio);
-                Assert.Equal(set.Words.Select(w => (w.Label, w.StartMs, w.LengthMs)), back.Words.Select(w => (w.Label, w.StartMs, w.LengthMs)));
+                Assert.Equal(set.Words.Select(w => (w.Label, w.StartMs, w.LengthMs, w.WordEndOffsetMs)), back.Words.Select(w => (w.Label, w.StartMs, w.LengthMs, w.WordEndOffsetMs)));
+
+                // The one non-zero sample (100) lies in the first 10 ms frame: every word ends at 10 ms.
+                Assert.All(back.Words, w => Assert.Equal(w.StartMs + 10, w.WordEndMs));
+
+                // A list of the older three columns loads with unknown word ends; a bad fourth column is refused.
+                File.WriteAllText(csv, "label,start_ms,length_ms\nyes,1500,1000\n");
+                Assert.Null(Assert.Single(StreamingTestSet.Load(wav).Words).WordEndMs);
+                File.WriteAllText(csv, "label,start_ms,length_ms,word_end_ms\nyes,1500,1000,x\n");
+                Assert.Throws<InvalidDataException>(() => StreamingTestSet.Load(wav));
             }
             finally
             {
@@ -144,6 +154,14 @@ namespace VoiceAssistant.Evaluation.Tests
             public float InputScale => 1f;
 
             public int InputZeroPoint => 0;
+
+            // A live microphone as far as the loop's check is concerned.
+            public int GetLevels(int[] levels)
+            {
+                levels[0] = -1;
+                levels[1] = 1;
+                return 320;
+            }
 
             public int PushAudio(byte[] raw, int offset, int count)
             {

@@ -69,6 +69,30 @@ namespace VoiceAssistant.Host.Tests
         }
 
         [Fact]
+        public void LevelsAreTheRangeOfTheLastPush()
+        {
+            HostKeywordSpotter spotter = Spotter();
+            var levels = new int[] { 9, 9 };
+            Assert.Equal(0, spotter.GetLevels(levels));
+            Assert.Equal(new[] { 0, 0 }, levels);
+
+            // Samples 100, -300, 50 (16-bit little-endian), then half a sample, then its other half (-2).
+            byte[] raw = { 100, 0, 0xD4, 0xFE, 50, 0, 0xFE, 0xFF };
+            spotter.PushAudio(raw, 0, 6);
+            Assert.Equal(3, spotter.GetLevels(levels));
+            Assert.Equal(new[] { -300, 100 }, levels);
+            spotter.PushAudio(raw, 6, 1);
+            Assert.Equal(0, spotter.GetLevels(levels));
+            Assert.Equal(new[] { 0, 0 }, levels);
+            spotter.PushAudio(raw, 7, 1);
+            Assert.Equal(1, spotter.GetLevels(levels));
+            Assert.Equal(new[] { -2, -2 }, levels);
+            spotter.Reset();
+            Assert.Equal(0, spotter.GetLevels(levels));
+            Assert.Throws<ArgumentException>(() => spotter.GetLevels(new int[1]));
+        }
+
+        [Fact]
         public void InvokeIsDeterministic()
         {
             byte[] pcm = YesPcm();

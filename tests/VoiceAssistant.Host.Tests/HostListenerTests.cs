@@ -75,6 +75,14 @@ namespace VoiceAssistant.Host.Tests
 
             public int InputZeroPoint => 0;
 
+            // A live microphone as far as the loop's check is concerned.
+            public int GetLevels(int[] levels)
+            {
+                levels[0] = -1;
+                levels[1] = 1;
+                return 320;
+            }
+
             public int PushAudio(byte[] raw, int offset, int count)
             {
                 PushSizes.Add(count);

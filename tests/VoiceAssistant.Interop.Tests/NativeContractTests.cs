@@ -30,6 +30,7 @@ namespace VoiceAssistant.Interop.Tests
             "NativeGetInfo___STATIC__I4__SZARRAY_I4",
             "NativeGetLastError___STATIC__I4__SZARRAY_U1",
             "NativeGetFeatures___STATIC__I4__SZARRAY_I1",
+            "NativeGetLevels___STATIC__I4__SZARRAY_I4",
         };
 
         private static readonly Lazy<InteropAssemblyModel> Model =

@@ -87,6 +87,8 @@ namespace VoiceAssistant.Evaluation
 
             public int PushAudio(byte[] raw, int offset, int count) => inner.PushAudio(raw, offset, count);
 
+            public int GetLevels(int[] levels) => inner.GetLevels(levels);
+
             public void Invoke(sbyte[] scores)
             {
                 inner.Invoke(scores);

@@ -53,6 +53,15 @@ namespace VoiceAssistant.Evaluation
         /// <summary>Recording length in ms.</summary>
         public long DurationMs { get; internal set; }
 
+        /// <summary>
+        /// Detection latency of every correctly detected word whose end is known: detection time minus the end of the
+        /// spoken word (<see cref="PlacedWord.WordEndMs"/>), in ms, in time order.
+        /// </summary>
+        public List<int> LatenciesMs { get; } = new List<int>();
+
+        /// <summary>Median and p90 of <see cref="LatenciesMs"/>.</summary>
+        public LatencySummary Latency => LatencySummary.From(LatenciesMs);
+
         /// <summary>Target words not detected correctly.</summary>
         public int Missed => TargetWords - Correct;
 
@@ -65,7 +74,7 @@ namespace VoiceAssistant.Evaluation
         /// <summary>One-line summary.</summary>
         public override string ToString() => string.Format(
             CultureInfo.InvariantCulture,
-            "{0:0.0} s, {1} target words: {2} correct, {3} wrong label, {4} missed in all; {5} false alarms. False rejects {6:0.0}%, false accepts {7:0.0} per hour.",
+            "{0:0.0} s, {1} target words: {2} correct, {3} wrong label, {4} missed in all; {5} false alarms. False rejects {6:0.0}%, false accepts {7:0.0} per hour; {8}.",
             DurationMs / 1000.0,
             TargetWords,
             Correct,
@@ -73,14 +82,16 @@ namespace VoiceAssistant.Evaluation
             Missed,
             FalseAlarms,
             100 * FalseRejectRate,
-            FalseAcceptsPerHour);
+            FalseAcceptsPerHour,
+            Latency);
     }
 
     /// <summary>
     /// Streaming evaluation like TensorFlow's test_streaming_accuracy: run per-hop scores through the core
     /// <see cref="CommandPipeline"/> (the device's recogniser and reporting), collect its DETECT lines and match
     /// them to the known words: a detection matches the earliest unmatched target word whose clip END lies
-    /// within ±tolerance (TF: 750 ms) of the detection time.
+    /// within ±tolerance (TF: 750 ms) of the detection time. A correct match's latency is measured from the end of
+    /// the spoken word instead (<see cref="WordEnd"/>): the clip end only says where the 1 s clip stops.
     /// </summary>
     public static class StreamingEvaluator
     {
@@ -158,6 +169,10 @@ namespace VoiceAssistant.Evaluation
                 {
                     matched[hit] = true;
                     result.Correct++;
+                    if (targets[hit].WordEndMs is int wordEnd)
+                    {
+                        result.LatenciesMs.Add(d.TimeMs - wordEnd);
+                    }
                 }
                 else
                 {

@@ -17,11 +17,13 @@ namespace VoiceAssistant.Evaluation
         /// <param name="label">Label of the clip.</param>
         /// <param name="startMs">Where the clip starts in the recording.</param>
         /// <param name="lengthMs">Clip length.</param>
-        public PlacedWord(string label, int startMs, int lengthMs)
+        /// <param name="wordEndOffsetMs">Where the spoken word ends, from the clip's start (<see cref="WordEnd"/>), or null when unknown.</param>
+        public PlacedWord(string label, int startMs, int lengthMs, int? wordEndOffsetMs = null)
         {
             Label = label;
             StartMs = startMs;
             LengthMs = lengthMs;
+            WordEndOffsetMs = wordEndOffsetMs;
         }
 
         /// <summary>Label of the clip.</summary>
@@ -35,6 +37,12 @@ namespace VoiceAssistant.Evaluation
 
         /// <summary>End of the clip in ms: the reference time detections are matched against.</summary>
         public int EndMs => StartMs + LengthMs;
+
+        /// <summary>Where the spoken word ends, from the clip's start, or null when unknown.</summary>
+        public int? WordEndOffsetMs { get; }
+
+        /// <summary>End of the spoken word in the recording (ms), the reference of detection latency; null when unknown.</summary>
+        public int? WordEndMs => StartMs + WordEndOffsetMs;
 
         /// <summary>True for a command word (not silence/unknown): a detection is expected.</summary>
         public bool IsTarget => !BackgroundLabels.IsBackground(Label);
@@ -128,7 +136,7 @@ namespace VoiceAssistant.Evaluation
                     mix[startSample + i] += clip.Samples[i];
                 }
 
-                words.Add(new PlacedWord(clip.Label, start, (int)((long)clip.Samples.Length * 1000 / rate)));
+                words.Add(new PlacedWord(clip.Label, start, (int)((long)clip.Samples.Length * 1000 / rate), WordEnd.FindEndMs(clip.Samples)));
                 start += meanGapMs + rng.Next(-jitterMs, jitterMs + 1);
             }
 
@@ -143,23 +151,24 @@ namespace VoiceAssistant.Evaluation
 
         /// <summary>
         /// Writes the recording (<paramref name="wavPath"/>) and its word list beside it
-        /// (<c>&lt;name&gt;.words.csv</c>: <c>label,start_ms,length_ms</c>), each atomically.
+        /// (<c>&lt;name&gt;.words.csv</c>: <c>label,start_ms,length_ms,word_end_ms</c>, the word's end from the clip's start,
+        /// empty when unknown), each atomically.
         /// </summary>
         /// <param name="wavPath">Destination WAV.</param>
         /// <param name="wav">WAV I/O (default <see cref="AudioLibraryWavIo"/>).</param>
         public void Save(string wavPath, IWavIo wav = null)
         {
-            var csv = new StringBuilder("label,start_ms,length_ms\n");
+            var csv = new StringBuilder("label,start_ms,length_ms,word_end_ms\n");
             foreach (PlacedWord w in Words)
             {
-                csv.Append(CultureInfo.InvariantCulture, $"{w.Label},{w.StartMs},{w.LengthMs}\n");
+                csv.Append(CultureInfo.InvariantCulture, $"{w.Label},{w.StartMs},{w.LengthMs},{w.WordEndOffsetMs}\n");
             }
 
             (wav ?? AudioLibraryWavIo.Instance).WriteMono16k(wavPath, Audio);
             AtomicFile.WriteAllText(WordsPathFor(wavPath), csv.ToString());
         }
 
-        /// <summary>Reads a recording and its word list written by <see cref="Save"/>.</summary>
+        /// <summary>Reads a recording and its word list written by <see cref="Save"/> (a list without the word_end_ms column too).</summary>
         /// <param name="wavPath">The WAV.</param>
         /// <param name="wav">WAV I/O (default <see cref="AudioLibraryWavIo"/>).</param>
         public static StreamingTestSet Load(string wavPath, IWavIo wav = null)
@@ -175,12 +184,14 @@ namespace VoiceAssistant.Evaluation
                 }
 
                 string[] f = lines[i].Split(',');
-                if (f.Length != 3 || !int.TryParse(f[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int start) || !int.TryParse(f[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out int length))
+                int wordEnd = 0;
+                if (f.Length < 3 || f.Length > 4 || !int.TryParse(f[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int start) || !int.TryParse(f[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out int length)
+                    || (f.Length == 4 && f[3].Length > 0 && !int.TryParse(f[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out wordEnd)))
                 {
-                    throw new InvalidDataException($"{csvPath}:{i + 1}: expected 'label,start_ms,length_ms', got '{lines[i]}'");
+                    throw new InvalidDataException($"{csvPath}:{i + 1}: expected 'label,start_ms,length_ms[,word_end_ms]', got '{lines[i]}'");
                 }
 
-                words.Add(new PlacedWord(f[0], start, length));
+                words.Add(new PlacedWord(f[0], start, length, f.Length == 4 && f[3].Length > 0 ? wordEnd : null));
             }
 
             return FromRecording((wav ?? AudioLibraryWavIo.Instance).ReadMono16k(wavPath), words);

@@ -30,6 +30,9 @@ namespace VoiceAssistant.Host
         private readonly sbyte[] input = new sbyte[AssistantSettings.WindowFeatures];
         private readonly sbyte[] output;
         private readonly int chunkBytes;
+        private int pushedSamples;
+        private int pushedMinimum;
+        private int pushedMaximum;
 
         /// <summary>Checks the model against the feature window and the labels, then builds the chain.</summary>
         /// <param name="settings">Microphone layout (slot bytes, channels, channel, shift).</param>
@@ -85,16 +88,39 @@ namespace VoiceAssistant.Host
 
             int rows = 0;
             int end = offset + count;
+            pushedSamples = 0;
+            pushedMinimum = short.MaxValue;
+            pushedMaximum = short.MinValue;
             while (offset < end)
             {
                 // At most ChunkSamples frames (plus a pending partial one folded into them) per step.
                 int take = Math.Min(end - offset, chunkBytes - converter.PendingBytes);
                 int n = converter.Convert(raw, offset, take, samples, 0);
                 offset += take;
+                for (int i = 0; i < n; i++)
+                {
+                    pushedMinimum = Math.Min(pushedMinimum, samples[i]);
+                    pushedMaximum = Math.Max(pushedMaximum, samples[i]);
+                }
+
+                pushedSamples += n;
                 rows += stream.Push(samples, 0, n);
             }
 
             return rows;
+        }
+
+        /// <inheritdoc />
+        public int GetLevels(int[] levels)
+        {
+            if (levels == null || levels.Length < 2)
+            {
+                throw new ArgumentException("levels must hold 2 entries", nameof(levels));
+            }
+
+            levels[0] = pushedSamples > 0 ? pushedMinimum : 0;
+            levels[1] = pushedSamples > 0 ? pushedMaximum : 0;
+            return pushedSamples;
         }
 
         /// <inheritdoc />
@@ -116,6 +142,7 @@ namespace VoiceAssistant.Host
             converter.Reset();
             stream.Reset();
             window.Reset();
+            pushedSamples = 0;
         }
 
         private static void CheckInput(TensorInfo info)

@@ -14,7 +14,7 @@ namespace VoiceAssistant.Core.Audio
     /// </remarks>
     public sealed class DeadMicrophoneDetector
     {
-        private int _thresholdSamples;
+        private readonly int _thresholdSamples;
         private short _lastValue;
         private int _runLength;
         private bool _isDead;
@@ -36,24 +36,6 @@ namespace VoiceAssistant.Core.Audio
             }
 
             _thresholdSamples = seconds * AssistantSettings.SampleRate;
-        }
-
-        /// <summary>
-        /// Creates a detector for a thinned stream that carries <paramref name="samplesPerSecond"/> of the
-        /// microphone's samples each second (e.g. a few consecutive samples per hop on the device, where checking
-        /// every sample in managed code costs too much): dead after DeadMicrophoneSeconds of real time.
-        /// </summary>
-        /// <param name="settings">Settings giving the dead-microphone time.</param>
-        /// <param name="samplesPerSecond">Samples per second of real time fed to <see cref="Process"/> (1..SampleRate).</param>
-        public DeadMicrophoneDetector(AssistantSettings settings, int samplesPerSecond)
-            : this(settings)
-        {
-            if (samplesPerSecond < 1 || samplesPerSecond > AssistantSettings.SampleRate)
-            {
-                throw new ArgumentOutOfRangeException("samplesPerSecond", "samplesPerSecond must be in 1..SampleRate");
-            }
-
-            _thresholdSamples = settings.DeadMicrophoneSeconds * samplesPerSecond;
         }
 
         /// <summary>Number of identical consecutive samples after which the microphone counts as dead.</summary>
@@ -117,6 +99,47 @@ namespace VoiceAssistant.Core.Audio
             _runLength = run;
             _isDead = run >= threshold;
 
+            if (_isDead == wasDead)
+            {
+                return MicrophoneChange.None;
+            }
+
+            return _isDead ? MicrophoneChange.BecameDead : MicrophoneChange.Recovered;
+        }
+
+        /// <summary>
+        /// Feeds a chunk of samples known only by its lowest and highest value (the native feature kernel reports them
+        /// for every hop) and returns the net change of <see cref="IsDead"/>. A chunk with one value extends the run when
+        /// it equals the stuck value and starts a new run otherwise; a chunk with two values ends the run (the samples at
+        /// its end are not known, so a run is counted from the first constant chunk after it).
+        /// </summary>
+        /// <param name="count">Number of samples in the chunk (0: nothing changes).</param>
+        /// <param name="minimum">Lowest sample.</param>
+        /// <param name="maximum">Highest sample.</param>
+        public MicrophoneChange ProcessLevels(int count, int minimum, int maximum)
+        {
+            if (count <= 0)
+            {
+                return MicrophoneChange.None;
+            }
+
+            bool wasDead = _isDead;
+            if (minimum != maximum)
+            {
+                _runLength = 0;
+            }
+            else if (_runLength > 0 && minimum == _lastValue)
+            {
+                // Capped so an endless silence cannot overflow.
+                _runLength = count < _thresholdSamples - _runLength ? _runLength + count : _thresholdSamples;
+            }
+            else
+            {
+                _lastValue = (short)minimum;
+                _runLength = count < _thresholdSamples ? count : _thresholdSamples;
+            }
+
+            _isDead = _runLength >= _thresholdSamples;
             if (_isDead == wasDead)
             {
                 return MicrophoneChange.None;

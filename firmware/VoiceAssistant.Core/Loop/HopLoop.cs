@@ -9,7 +9,7 @@ namespace VoiceAssistant.Core.Loop
     /// <summary>
     /// The assistant's per-hop loop, the same on the board and in the PC twin: read one 20 ms hop → keyword spotter
     /// (features) → every <see cref="AssistantSettings.InvokeEveryRows"/> new rows, once the 49-row window is full,
-    /// the model → recogniser, states and actions → LED. It also checks the microphone on a few samples per hop and,
+    /// the model → recogniser, states and actions → LED. It also checks the microphone on each hop's sample range and,
     /// given a clock, reports when the loop falls behind real time.
     /// </summary>
     /// <remarks>
@@ -30,6 +30,7 @@ namespace VoiceAssistant.Core.Loop
         private readonly HopTimingMonitor _timing;
         private readonly byte[] _buffer;
         private readonly sbyte[] _scores;
+        private readonly int[] _levels;
         private readonly int _invokeEveryRows;
         private int _rows;
         private int _rowsSinceInvoke;
@@ -67,10 +68,11 @@ namespace VoiceAssistant.Core.Loop
             _reporter = reporter;
             _clock = clock;
             _invokeEveryRows = settings.InvokeEveryRows;
-            _health = new MicrophoneHealthMonitor(settings, settings.MicrophoneCheckSamplesPerHop);
+            _health = new MicrophoneHealthMonitor(settings);
             _timing = clock == null ? null : new HopTimingMonitor(settings.TimingReportHops);
             _buffer = new byte[settings.HopBytes];
             _scores = new sbyte[spotter.Labels.Length];
+            _levels = new int[2];
         }
 
         /// <summary>
@@ -177,7 +179,9 @@ namespace VoiceAssistant.Core.Loop
 
         private void CheckMicrophone()
         {
-            MicrophoneChange change = _health.ProcessHop(_buffer, 0, _buffer.Length);
+            // The spotter converted every sample of the hop; its range is all the check needs.
+            int samples = _spotter.GetLevels(_levels);
+            MicrophoneChange change = _health.ProcessHop(samples, _levels[0], _levels[1]);
             if (_health.HopEndsStartup)
             {
                 _reporter.WriteLine("MIC level " + _health.StartupMinimum.ToString() + ".." + _health.StartupMaximum.ToString());

@@ -27,6 +27,14 @@ namespace VoiceAssistant.Core.Model
         /// <param name="count">Number of bytes to use.</param>
         int PushAudio(byte[] raw, int offset, int count);
 
+        /// <summary>
+        /// Writes the lowest (<paramref name="levels"/>[0]) and highest ([1]) sample the last <see cref="PushAudio"/>
+        /// converted, both 0 when it converted none, and returns how many it converted: the microphone check without
+        /// converting any sample again.
+        /// </summary>
+        /// <param name="levels">Destination, at least 2 long.</param>
+        int GetLevels(int[] levels);
+
         /// <summary>Runs the model on the current window and writes one int8 score per label.</summary>
         /// <param name="scores">Destination, at least <see cref="Labels"/>.Length long.</param>
         void Invoke(sbyte[] scores);

@@ -9,4 +9,4 @@ using System.Reflection;
 // The product version above changes with every release; the native version below is the contract's.
 // Must equal the version in the firmware's g_CLR_AssemblyNative_VoiceAssistant_Interop table; bump it with
 // every change of the native contract (and regenerate stubs and checksum, see native-interop/README.md).
-[assembly: AssemblyNativeVersion("1.0.0.0")]
+[assembly: AssemblyNativeVersion("2.0.0.0")]

@@ -20,6 +20,9 @@ static const CLR_RT_MethodHandler method_lookup[] =
     Library_VoiceAssistant_Interop_VoiceAssistant_Interop_Abi::NativeGetInfo___STATIC__I4__SZARRAY_I4,
     Library_VoiceAssistant_Interop_VoiceAssistant_Interop_Abi::NativeGetLastError___STATIC__I4__SZARRAY_U1,
     Library_VoiceAssistant_Interop_VoiceAssistant_Interop_Abi::NativeGetFeatures___STATIC__I4__SZARRAY_I1,
+    Library_VoiceAssistant_Interop_VoiceAssistant_Interop_Abi::NativeGetLevels___STATIC__I4__SZARRAY_I4,
+    NULL,
+    NULL,
     NULL,
     NULL,
     NULL,
@@ -57,9 +60,9 @@ static const CLR_RT_MethodHandler method_lookup[] =
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_VoiceAssistant_Interop =
 {
     "VoiceAssistant.Interop",
-    0xC9CEF347,
+    0xFD24A55F,
     method_lookup,
-    { 1, 0, 0, 0 }
+    { 2, 0, 0, 0 }
 };
 
 // clang-format on

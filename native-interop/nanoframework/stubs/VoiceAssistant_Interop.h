@@ -23,6 +23,7 @@ struct Library_VoiceAssistant_Interop_VoiceAssistant_Interop_Abi
     NANOCLR_NATIVE_DECLARE(NativeGetInfo___STATIC__I4__SZARRAY_I4);
     NANOCLR_NATIVE_DECLARE(NativeGetLastError___STATIC__I4__SZARRAY_U1);
     NANOCLR_NATIVE_DECLARE(NativeGetFeatures___STATIC__I4__SZARRAY_I1);
+    NANOCLR_NATIVE_DECLARE(NativeGetLevels___STATIC__I4__SZARRAY_I4);
 
     //--//
 };

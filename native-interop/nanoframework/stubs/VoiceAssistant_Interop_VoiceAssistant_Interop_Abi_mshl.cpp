@@ -137,3 +137,18 @@ HRESULT Library_VoiceAssistant_Interop_VoiceAssistant_Interop_Abi::NativeGetFeat
     }
     NANOCLR_NOCLEANUP();
 }
+
+HRESULT Library_VoiceAssistant_Interop_VoiceAssistant_Interop_Abi::NativeGetLevels___STATIC__I4__SZARRAY_I4( CLR_RT_StackFrame& stack )
+{
+    NANOCLR_HEADER(); hr = S_OK;
+    {
+
+        CLR_RT_TypedArray_INT32 param0;
+        NANOCLR_CHECK_HRESULT( Interop_Marshal_INT32_ARRAY( stack, 0, param0 ) );
+
+        signed int retValue = Abi::NativeGetLevels( param0, hr );
+        NANOCLR_CHECK_HRESULT( hr );
+        SetResult_INT32( stack, retValue );
+    }
+    NANOCLR_NOCLEANUP();
+}

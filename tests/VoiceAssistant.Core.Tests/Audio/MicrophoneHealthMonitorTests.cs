@@ -8,67 +8,85 @@ namespace VoiceAssistant.Core.Tests.Audio
 {
     public class MicrophoneHealthMonitorTests
     {
-        // 32-bit stereo slots, microphone in slot 0, top 16 bits (the board default layout).
         private static AssistantSettings Stereo32() => new AssistantSettings { SlotBytes = 4, ChannelsPerFrame = 2, Channel = 0, SampleShift = 16, DeadMicrophoneSeconds = 2 };
 
-        // One hop: frame i has left = value(i) << 16, right = 0x7FFF0000 (a live-looking other channel).
-        private static byte[] Hop(Func<int, int> left)
-        {
-            var raw = new byte[320 * 8];
-            for (int i = 0; i < 320; i++)
-            {
-                BitConverter.GetBytes(left(i) << 16).CopyTo(raw, i * 8);
-                BitConverter.GetBytes(0x7FFF0000).CopyTo(raw, i * 8 + 4);
-            }
-
-            return raw;
-        }
-
         [Fact]
-        public void ThinnedDetectorReportsAfterTheRealTime()
+        public void ConstantHopsMakeTheMicrophoneDeadAfterTheRealTime()
         {
-            // 16 samples per hop × 50 hops/s = 800 samples/s: 2 s → 1600 samples → hop 100.
-            var m = new MicrophoneHealthMonitor(Stereo32(), 16);
-            byte[] silent = Hop(_ => 0);
+            // 2 s at 16 kHz = 32,000 samples = 100 hops of 320 identical samples.
+            var m = new MicrophoneHealthMonitor(Stereo32());
             for (int hop = 1; hop < 100; hop++)
             {
-                Assert.Equal(MicrophoneChange.None, m.ProcessHop(silent, 0, silent.Length));
+                Assert.Equal(MicrophoneChange.None, m.ProcessHop(320, 0, 0));
             }
 
-            Assert.Equal(MicrophoneChange.BecameDead, m.ProcessHop(silent, 0, silent.Length));
+            Assert.Equal(MicrophoneChange.BecameDead, m.ProcessHop(320, 0, 0));
             Assert.True(m.IsDead);
-            byte[] live = Hop(i => i % 7 - 3);
-            Assert.Equal(MicrophoneChange.Recovered, m.ProcessHop(live, 0, live.Length));
+            Assert.Equal(MicrophoneChange.None, m.ProcessHop(320, 0, 0));
+            Assert.Equal(MicrophoneChange.Recovered, m.ProcessHop(320, -3, 3));
+            Assert.False(m.IsDead);
         }
 
         [Fact]
-        public void StartupSecondMeasuresTheLevelOfTheSelectedChannel()
+        public void AStuckValueMustStayTheSameAcrossHops()
         {
-            var m = new MicrophoneHealthMonitor(Stereo32(), 8);
+            // 99 hops stuck at 5, then one at 6: a new run starts, so 99 more hops at 6 are needed (hop 199).
+            var m = new MicrophoneHealthMonitor(Stereo32());
+            for (int hop = 1; hop <= 99; hop++)
+            {
+                Assert.Equal(MicrophoneChange.None, m.ProcessHop(320, 5, 5));
+            }
+
+            for (int hop = 100; hop < 199; hop++)
+            {
+                Assert.Equal(MicrophoneChange.None, m.ProcessHop(320, 6, 6));
+            }
+
+            Assert.Equal(MicrophoneChange.BecameDead, m.ProcessHop(320, 6, 6));
+
+            // A varying hop in the middle of a run starts it again; a hop without samples changes nothing.
+            var n = new MicrophoneHealthMonitor(Stereo32());
+            for (int hop = 1; hop <= 60; hop++)
+            {
+                n.ProcessHop(320, 0, 0);
+            }
+
+            n.ProcessHop(320, 0, 1);
+            n.ProcessHop(0, 0, 0);
+            for (int hop = 1; hop < 100; hop++)
+            {
+                Assert.Equal(MicrophoneChange.None, n.ProcessHop(320, 0, 0));
+            }
+
+            Assert.Equal(MicrophoneChange.BecameDead, n.ProcessHop(320, 0, 0));
+        }
+
+        [Fact]
+        public void StartupSecondMeasuresTheRangeOfItsHops()
+        {
+            var m = new MicrophoneHealthMonitor(Stereo32());
             for (int hop = 0; hop < 49; hop++)
             {
-                byte[] raw = Hop(i => hop - 20 + i);   // first 8 samples: hop-20 .. hop-13
-                m.ProcessHop(raw, 0, raw.Length);
+                m.ProcessHop(320, hop - 20, hop - 13);   // -20..-13 up to 28..35
                 Assert.False(m.HopEndsStartup);
             }
 
-            byte[] last = Hop(i => 100);
-            m.ProcessHop(last, 0, last.Length);
+            m.ProcessHop(320, 100, 100);
             Assert.True(m.HopEndsStartup);
             Assert.Equal((-20, 100), (m.StartupMinimum, m.StartupMaximum));
             Assert.False(m.StartupSilent);
-            m.ProcessHop(last, 0, last.Length);
+            m.ProcessHop(320, -500, 500);
             Assert.False(m.HopEndsStartup);
+            Assert.Equal((-20, 100), (m.StartupMinimum, m.StartupMaximum));
         }
 
         [Fact]
         public void SilentStartupGivesAWiringHint()
         {
-            var m = new MicrophoneHealthMonitor(Stereo32(), 8);
-            byte[] silent = Hop(_ => 0);
+            var m = new MicrophoneHealthMonitor(Stereo32());
             for (int hop = 0; hop < MicrophoneHealthMonitor.StartupHops; hop++)
             {
-                m.ProcessHop(silent, 0, silent.Length);
+                m.ProcessHop(320, 0, 0);
             }
 
             Assert.True(m.StartupSilent);
@@ -78,24 +96,18 @@ namespace VoiceAssistant.Core.Tests.Audio
         [Fact]
         public void ArgumentsAreChecked()
         {
-            Assert.Throws<ArgumentOutOfRangeException>(() => new MicrophoneHealthMonitor(Stereo32(), 0));
-            Assert.Throws<ArgumentOutOfRangeException>(() => new MicrophoneHealthMonitor(Stereo32(), 321));
-            Assert.Throws<ArgumentOutOfRangeException>(() => new DeadMicrophoneDetector(Stereo32(), 16001));
-            var m = new MicrophoneHealthMonitor(Stereo32(), 8);
-            Assert.Throws<ArgumentException>(() => m.ProcessHop(new byte[63], 0, 63));
-            Assert.Equal(1600, new DeadMicrophoneDetector(Stereo32(), 800).ThresholdSamples);
+            Assert.Throws<ArgumentNullException>(() => new MicrophoneHealthMonitor(null));
         }
 
         [Fact]
         public void ProcessingAHopDoesNotAllocate()
         {
-            var m = new MicrophoneHealthMonitor(Stereo32(), 16);
-            byte[] raw = Hop(i => i);
+            var m = new MicrophoneHealthMonitor(Stereo32());
             Assert.Equal(0, SteadyStateAllocation.Bytes(() =>
             {
                 for (int i = 0; i < 200; i++)
                 {
-                    m.ProcessHop(raw, 0, raw.Length);
+                    m.ProcessHop(320, i % 2, 1);
                 }
             }));
         }

@@ -45,10 +45,12 @@ namespace VoiceAssistant.Core.Tests.Loop
             output.Clock = () => loop.ElapsedMs;
             loop.Run();
 
-            // "yes" at full score from the first inference (980 ms): the recogniser wants its results to span at least
-            // AverageWindowMs / 4 = 250 ms, so the first answer comes at 980 + 260 = 1240 ms (hops are 20 ms).
-            Assert.Equal(new[] { "DETECT yes 255 1240", "LED On" }, reporter.Lines.Where(l => !l.StartsWith("MIC ", StringComparison.Ordinal)));
-            Assert.Equal(new[] { (20L, false), (1240L, true) }, output.Writes);
+            // "yes" at full score from the first inference (980 ms), then every 3rd row (the default): 1040, 1100, 1160,
+            // 1220, 1280 ms. The recogniser wants its results to span at least AverageWindowMs / 4 = 250 ms: at 1220 they
+            // span 240 ms, at 1280 300 ms, so the first answer comes at 1280 ms.
+            Assert.Equal(3, settings.InvokeEveryRows);
+            Assert.Equal(new[] { "DETECT yes 255 1280", "LED On" }, reporter.Lines.Where(l => !l.StartsWith("MIC ", StringComparison.Ordinal)));
+            Assert.Equal(new[] { (20L, false), (1280L, true) }, output.Writes);
             Assert.Equal(1, loop.Detections);
         }
 
@@ -67,9 +69,19 @@ namespace VoiceAssistant.Core.Tests.Loop
             Assert.StartsWith("MIC warning: microphone delivers a constant value", reporter.Lines[1]);
             Assert.Single(reporter.Lines, l => l.StartsWith("MIC dead: ", StringComparison.Ordinal));
 
-            // The check sees a few samples per hop and counts them as 2 s of real time after 2 × 50 hops: dead at the
-            // hop ending at 2000 ms. From then on the microphone pattern: lit during 0-99 and 200-299 ms of each second.
+            // The check sees each hop's range (0..0: constant) and counts its 320 samples: 2 s = 32,000 samples after
+            // 100 hops, dead at the hop ending at 2000 ms. From then on the microphone pattern: lit during 0-99 and 200-299 ms of each second.
             Assert.Equal(new[] { (20L, false), (2000L, true), (2100L, false), (2200L, true), (2300L, false) }, output.Writes.Take(5));
+        }
+
+        [Fact]
+        public void TheStartupLevelIsTheRangeOfEverySampleOfTheFirstSecond()
+        {
+            // A ±1000 square wave: every hop's range is -1000..1000, reported once after 50 hops.
+            var reporter = new FakeReporter();
+            var loop = HopLoop.Wire(new AssistantSettings(), Labels, new ToneSource(hops: 60), new OneRowPerHopSpotter(0), new StatusLed(null, null), reporter, null);
+            loop.Run();
+            Assert.Equal(new[] { "MIC level -1000..1000" }, reporter.Lines.Where(l => l.StartsWith("MIC ", StringComparison.Ordinal)));
         }
 
         [Fact]
@@ -131,11 +143,14 @@ namespace VoiceAssistant.Core.Tests.Loop
             }
         }
 
-        /// <summary>One feature row per push; scores with one label at 255 (int8 127).</summary>
+        /// <summary>One feature row per push; scores with one label at 255 (int8 127); levels of the pushed 16-bit samples.</summary>
         private sealed class OneRowPerHopSpotter : IKeywordSpotter
         {
             private readonly int top;
             private int hops;
+            private int samples;
+            private int minimum;
+            private int maximum;
 
             public OneRowPerHopSpotter(int topLabel) => top = topLabel;
 
@@ -150,7 +165,24 @@ namespace VoiceAssistant.Core.Tests.Loop
             public int PushAudio(byte[] raw, int offset, int count)
             {
                 hops++;
+                samples = count / 2;
+                minimum = short.MaxValue;
+                maximum = short.MinValue;
+                for (int i = 0; i < samples; i++)
+                {
+                    short s = (short)(raw[offset + 2 * i] | (raw[offset + 2 * i + 1] << 8));
+                    minimum = Math.Min(minimum, s);
+                    maximum = Math.Max(maximum, s);
+                }
+
                 return 1;
+            }
+
+            public int GetLevels(int[] levels)
+            {
+                levels[0] = minimum;
+                levels[1] = maximum;
+                return samples;
             }
 
             public void Invoke(sbyte[] scores)

@@ -60,6 +60,25 @@ namespace VoiceAssistant.Device.Tests.Interop
         }
 
         [TestMethod]
+        public void LevelsAreTheRangeOfTheLastPush()
+        {
+            RequireInterop();
+            var spotter = new NativeKeywordSpotter(new AssistantSettings(), new string[] { "a", "b" }, 1f, 0);
+
+            // 16-bit mono samples 700, -1200, 5 (little-endian), then the last one alone.
+            var raw = new byte[] { 0xBC, 0x02, 0x50, 0xFB, 0x05, 0x00 };
+            var levels = new int[2];
+            spotter.PushAudio(raw, 0, raw.Length);
+            Assert.AreEqual(3, spotter.GetLevels(levels), "samples");
+            Assert.AreEqual(-1200, levels[0], "minimum");
+            Assert.AreEqual(700, levels[1], "maximum");
+            spotter.PushAudio(raw, 4, 2);
+            Assert.AreEqual(1, spotter.GetLevels(levels), "samples of the last push");
+            Assert.AreEqual(5, levels[0], "minimum of the last push");
+            Assert.AreEqual(5, levels[1], "maximum of the last push");
+        }
+
+        [TestMethod]
         public void BadModelIsRefusedWithAMessage()
         {
             RequireInterop();

@@ -18,7 +18,7 @@ namespace VoiceAssistant.Cli.Commands
 {
     /// <summary>
     /// <c>va eval --model m.tflite --data &lt;folder&gt; [--checkpoint c] [--split testing] [--report prefix]
-    /// [--streaming-seconds N]</c>: accuracy, keyword metrics with 95% intervals, confusion matrices (text and PNG)
+    /// [--streaming-seconds N] [--invoke-every-rows N] [--average-window-ms N]</c>: accuracy, keyword metrics with 95% intervals, confusion matrices (text and PNG)
     /// of the int8 model (device path: core MFCC, core quantiser, interpreter) and optionally the float checkpoint
     /// side by side, on every clip of a split; then optionally a streaming test through the real recogniser.
     /// </summary>
@@ -43,8 +43,10 @@ namespace VoiceAssistant.Cli.Commands
             var streaming = new Option<int>("--streaming-seconds") { Description = "Also build recordings of this many seconds from the split's clips over background noise and run the recogniser (0 = skip)", DefaultValueFactory = _ => 0 };
             var recordings = new Option<int>("--recordings") { Description = "Streaming recordings (seeds --seed, --seed+1, ...), pooled for the DET curve", DefaultValueFactory = _ => 1 };
             var seed = new Option<int>("--seed") { Description = "Seed of the first streaming recording", DefaultValueFactory = _ => 1 };
+            var window = new Option<int?>("--average-window-ms") { Description = "Streaming: the recogniser's averaging window in ms instead of the manifest's (to measure its effect on latency)" };
+            var cadence = new Option<int>("--invoke-every-rows") { Description = "Streaming: run the model every this many new feature rows, as the device loop does (default: the firmware's AssistantSettings.InvokeEveryRows)", DefaultValueFactory = _ => new AssistantSettings().InvokeEveryRows };
             var command = new Command("eval", "Evaluate an int8 model (and optionally its float checkpoint) on a dataset split: accuracy, keyword metrics, confusion matrix, streaming and DET curve.");
-            foreach (Option o in new Option[] { model, checkpoint, data, split, salt, background, bias, floor, report, reference, streaming, recordings, seed })
+            foreach (Option o in new Option[] { model, checkpoint, data, split, salt, background, bias, floor, report, reference, streaming, recordings, seed, cadence, window })
             {
                 command.Options.Add(o);
             }
@@ -54,6 +56,7 @@ namespace VoiceAssistant.Cli.Commands
                 {
                     Model = r.GetValue(model), Checkpoint = r.GetValue(checkpoint), Data = r.GetValue(data), Split = r.GetValue(split), Salt = r.GetValue(salt), Background = r.GetValue(background),
                     Floor = r.GetValue(floor), CommandBias = r.GetValue(bias), Report = r.GetValue(report), Reference = r.GetValue(reference), StreamingSeconds = r.GetValue(streaming), Recordings = r.GetValue(recordings), Seed = r.GetValue(seed),
+                    InvokeEveryRows = r.GetValue(cadence), AverageWindowMs = r.GetValue(window),
                 },
                 console));
             return command;
@@ -78,7 +81,9 @@ namespace VoiceAssistant.Cli.Commands
             string problem = OptionChecks.First(
                 split == (DataSplit)(-1) ? $"--split must be testing, validation, training or all (got '{a.Split}')" : null,
                 a.StreamingSeconds == 0 ? null : OptionChecks.AtLeast("--streaming-seconds", a.StreamingSeconds, 10),
-                OptionChecks.Within("--recordings", a.Recordings, 1, 100));
+                OptionChecks.Within("--recordings", a.Recordings, 1, 100),
+                OptionChecks.Within("--invoke-every-rows", a.InvokeEveryRows, 1, AssistantSettings.WindowFrames),
+                a.AverageWindowMs is int w ? OptionChecks.Within("--average-window-ms", w, 20, 10000) : null);
             if (problem != null)
             {
                 console.Error.WriteLine("error: " + problem + (problem.StartsWith("--streaming", StringComparison.Ordinal) ? " or 0 for none" : string.Empty));
@@ -185,22 +190,26 @@ namespace VoiceAssistant.Cli.Commands
             var labeled = clips.Select((c, i) => new LabeledClip(labels[c.Label], c.Path == null ? audio[i] : WavReader.ReadMono16k(c.Path))).ToArray();
             short[] noise = dataset.BackgroundFiles.Count > 0 ? dataset.BackgroundFiles.SelectMany(WavReader.ReadMono16k).ToArray() : null;
             const float NoiseVolume = 0.1f;
-            var settings = new AssistantSettings();
+            var settings = new AssistantSettings { InvokeEveryRows = a.InvokeEveryRows };
             ModelWorkflow.ApplyRecognizer(manifest, settings);
+            settings.AverageWindowMs = a.AverageWindowMs ?? settings.AverageWindowMs;
             var text = new StringBuilder();
             var scored = new List<ScoredRecording>();
+            var latencies = new List<int>();
             for (int k = 0; k < a.Recordings; k++)
             {
                 StreamingTestSet set = StreamingTestSet.Build(labeled, noise, a.StreamingSeconds, a.Seed + k, NoiseVolume);
                 ScoredRecording recording = ScoredRecording.Score(new HostKeywordSpotter(settings, model, labels), set, settings);
                 scored.Add(recording);
-                text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Streaming (split clips every 3 ± 0.5 s over the background noise at volume {NoiseVolume}, seed {a.Seed + k}, threshold {settings.DetectionThreshold}): {recording.Evaluate(settings)}"));
+                StreamingResult result = recording.Evaluate(settings);
+                latencies.AddRange(result.LatenciesMs);
+                text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Streaming (split clips every 3 ± 0.5 s over the background noise at volume {NoiseVolume}, seed {a.Seed + k}, threshold {settings.DetectionThreshold}, averaging {settings.AverageWindowMs} ms, invoking every {settings.InvokeEveryRows} row(s)): {result}"));
             }
 
             DetPoint[] curve = DetCurve.Sweep(scored, settings, Enumerable.Range(0, 256).ToArray());
             DetPoint chosen = curve[settings.DetectionThreshold];
             DetPoint best = DetCurve.Best(curve, FalseAcceptBudgetPerHour);
-            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Pooled over {scored.Count} recording(s) at the manifest's threshold {chosen.Threshold}: false rejects {100 * chosen.FalseRejectRate:0.0}% ({chosen.Missed} of {chosen.Targets}), {chosen.FalseAcceptsPerHour:0.0} false accepts per hour ({chosen.FalseAccepts})."));
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Pooled over {scored.Count} recording(s) at the manifest's threshold {chosen.Threshold}: false rejects {100 * chosen.FalseRejectRate:0.0}% ({chosen.Missed} of {chosen.Targets}), {chosen.FalseAcceptsPerHour:0.0} false accepts per hour ({chosen.FalseAccepts}); {LatencySummary.From(latencies)}."));
             text.AppendLine(best == null
                 ? string.Create(CultureInfo.InvariantCulture, $"No threshold keeps false accepts at or below {FalseAcceptBudgetPerHour} per hour on these recordings.")
                 : string.Create(CultureInfo.InvariantCulture, $"Lowest false rejects at <= {FalseAcceptBudgetPerHour} false accepts per hour on these recordings: threshold {best.Threshold}, {100 * best.FalseRejectRate:0.0}% ({best.Missed} of {best.Targets}), {best.FalseAcceptsPerHour:0.0} per hour."));
@@ -245,6 +254,10 @@ namespace VoiceAssistant.Cli.Commands
             public int Recordings { get; set; }
 
             public int Seed { get; set; }
+
+            public int InvokeEveryRows { get; set; }
+
+            public int? AverageWindowMs { get; set; }
         }
     }
 }
