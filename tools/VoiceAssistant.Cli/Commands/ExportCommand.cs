@@ -31,20 +31,21 @@ namespace VoiceAssistant.Cli.Commands
             var floor = new Option<float>("--feature-floor") { Description = "The --feature-floor used in training (clamps the calibration input the same way)", DefaultValueFactory = _ => MfccFeatureExtractor.DefaultFloor };
             var count = new Option<int>("--representative") { Description = "Training clips used for calibration", DefaultValueFactory = _ => 500 };
             var threshold = new Option<int>("--threshold") { Description = "Recogniser detection threshold (0..255) recorded in the manifest", DefaultValueFactory = _ => new AssistantSettings().DetectionThreshold };
+            var window = new Option<int>("--average-window-ms") { Description = "Recogniser averaging window in ms recorded in the manifest (choose it with 'va eval --average-window-ms' on validation recordings)", DefaultValueFactory = _ => new AssistantSettings().AverageWindowMs };
             var background = new Option<DirectoryInfo>("--background") { Description = "Folder of background recordings (generated silence for calibration and --false-accept-target); default <data>/_background_noise_" };
             var falseAccepts = new Option<double>("--false-accept-target") { Description = "Operating point: shift the command words' logits so that at most this percentage of the validation split's silence/unknown clips is taken for a command (0 = no shift, the trained model as is)", DefaultValueFactory = _ => 0 };
             var command = new Command("export", "Quantise a trained checkpoint to int8 and write the .tflite model and its manifest.");
             command.Aliases.Add("quantize");
-            foreach (Option o in new Option[] { checkpoint, data, output, force, salt, background, floor, count, threshold, falseAccepts })
+            foreach (Option o in new Option[] { checkpoint, data, output, force, salt, background, floor, count, threshold, window, falseAccepts })
             {
                 command.Options.Add(o);
             }
 
-            command.SetAction(r => Run(r.GetValue(checkpoint), r.GetValue(data), r.GetValue(output), r.GetValue(force), r.GetValue(salt), r.GetValue(background)?.FullName, r.GetValue(floor), r.GetValue(count), r.GetValue(threshold), r.GetValue(falseAccepts), console));
+            command.SetAction(r => Run(r.GetValue(checkpoint), r.GetValue(data), r.GetValue(output), r.GetValue(force), r.GetValue(salt), r.GetValue(background)?.FullName, r.GetValue(floor), r.GetValue(count), r.GetValue(threshold), r.GetValue(window), r.GetValue(falseAccepts), console));
             return command;
         }
 
-        private static int Run(FileInfo checkpointFile, DirectoryInfo data, FileInfo output, bool force, string salt, string background, float floor, int count, int threshold, double falseAcceptTarget, CliConsole console)
+        private static int Run(FileInfo checkpointFile, DirectoryInfo data, FileInfo output, bool force, string salt, string background, float floor, int count, int threshold, int averageWindowMs, double falseAcceptTarget, CliConsole console)
         {
             if (!checkpointFile.Exists || !data.Exists)
             {
@@ -62,6 +63,7 @@ namespace VoiceAssistant.Cli.Commands
             string problem = OptionChecks.First(
                 OptionChecks.AtLeast("--representative", count, 1),
                 OptionChecks.Within("--threshold", threshold, 0, 255),
+                OptionChecks.Within("--average-window-ms", averageWindowMs, 20, 10000),
                 float.IsNaN(floor) ? "--feature-floor must be a number" : null,
                 OptionChecks.Below("--false-accept-target", falseAcceptTarget, 0, 100));
             if (problem != null)
@@ -94,7 +96,7 @@ namespace VoiceAssistant.Cli.Commands
                 FeatureSet representative = ModelWorkflow.Features(dataset, clips, float.NegativeInfinity, Environment.ProcessorCount);
                 QuantizedTinyConv q = QuantizedTinyConv.Quantize(weights, Enumerable.Range(0, representative.Count).Select(representative.FeaturesOf), floor);
                 Directory.CreateDirectory(output.DirectoryName);
-                var settings = new AssistantSettings { DetectionThreshold = threshold };
+                var settings = new AssistantSettings { DetectionThreshold = threshold, AverageWindowMs = averageWindowMs };
                 string createdBy = string.Create(CultureInfo.InvariantCulture, $"va export (checkpoint step {checkpoint.Step}, split salt '{salt}', feature floor {floor}, {clips.Length} calibration clips{operatingPoint})");
                 ModelManifest manifest = TinyConvExporter.Export(q, checkpoint.Labels.ToArray(), settings, output.FullName, createdBy);
                 console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {output.FullName} ({manifest.ModelBytes} bytes) and {ModelManifest.PathFor(output.FullName)}"));
