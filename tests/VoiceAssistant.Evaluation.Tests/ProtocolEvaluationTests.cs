@@ -4,6 +4,7 @@ using System.Linq;
 using VoiceAssistant.Core.Model;
 using VoiceAssistant.Core.Settings;
 using VoiceAssistant.Evaluation;
+using VoiceAssistant.TestSupport;
 using Xunit;
 
 namespace VoiceAssistant.Evaluation.Tests
@@ -91,32 +92,23 @@ namespace VoiceAssistant.Evaluation.Tests
         }
 
         // Scores as a function of the audio time: silence everywhere except the three scripted regions.
-        private sealed class ScriptedSpotter : IKeywordSpotter
+        private sealed class ScriptedSpotter : ScriptedSpotterBase
         {
             private long bytes;
 
-            public string[] Labels => ProtocolEvaluationTests.Labels;
-
-            public float InputScale => 1f;
-
-            public int InputZeroPoint => 0;
-
-            // A live microphone as far as the loop's check is concerned.
-            public int GetLevels(int[] levels)
+            public ScriptedSpotter()
+                : base(ProtocolEvaluationTests.Labels)
             {
-                levels[0] = -1;
-                levels[1] = 1;
-                return 320;
             }
 
-            public int PushAudio(byte[] raw, int offset, int count)
+            public override int PushAudio(byte[] raw, int offset, int count)
             {
                 long before = bytes / 640;
                 bytes += count;
                 return (int)(bytes / 640 - before);
             }
 
-            public void Invoke(sbyte[] scores)
+            public override void Invoke(sbyte[] scores)
             {
                 long ms = bytes / 2 * 1000 / 16000;
                 scores[0] = -128;
@@ -141,7 +133,7 @@ namespace VoiceAssistant.Evaluation.Tests
                 }
             }
 
-            public void Reset() => bytes = 0;
+            public override void Reset() => bytes = 0;
         }
     }
 }

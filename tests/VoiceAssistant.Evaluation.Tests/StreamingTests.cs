@@ -5,6 +5,7 @@ using System.Linq;
 using VoiceAssistant.Core.Model;
 using VoiceAssistant.Core.Settings;
 using VoiceAssistant.Evaluation;
+using VoiceAssistant.TestSupport;
 using Xunit;
 
 namespace VoiceAssistant.Evaluation.Tests
@@ -137,40 +138,27 @@ namespace VoiceAssistant.Evaluation.Tests
         }
 
         /// <summary>Scores the label of the clip the window currently ends in (ground truth), optionally a false "no" burst.</summary>
-        private sealed class OracleSpotter : IKeywordSpotter
+        private sealed class OracleSpotter : ScriptedSpotterBase
         {
             private readonly StreamingTestSet set;
             private readonly int falseBurstAtMs;
             private long samples;
 
             public OracleSpotter(StreamingTestSet set, int falseBurstAtMs)
+                : base(StreamingTests.Labels)
             {
                 this.set = set;
                 this.falseBurstAtMs = falseBurstAtMs;
             }
 
-            public string[] Labels => StreamingTests.Labels;
-
-            public float InputScale => 1f;
-
-            public int InputZeroPoint => 0;
-
-            // A live microphone as far as the loop's check is concerned.
-            public int GetLevels(int[] levels)
-            {
-                levels[0] = -1;
-                levels[1] = 1;
-                return 320;
-            }
-
-            public int PushAudio(byte[] raw, int offset, int count)
+            public override int PushAudio(byte[] raw, int offset, int count)
             {
                 long before = samples;
                 samples += count / 2;
                 return (int)(Rows(samples) - Rows(before));
             }
 
-            public void Invoke(sbyte[] scores)
+            public override void Invoke(sbyte[] scores)
             {
                 int now = (int)(samples * 1000 / 16000);
                 string label = "silence";
@@ -193,7 +181,7 @@ namespace VoiceAssistant.Evaluation.Tests
                 }
             }
 
-            public void Reset() => samples = 0;
+            public override void Reset() => samples = 0;
 
             private static long Rows(long n) => n < 480 ? 0 : 1 + (n - 480) / 320;
         }

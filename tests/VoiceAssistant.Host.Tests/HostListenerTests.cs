@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using VoiceAssistant.Core.Actions;
 using VoiceAssistant.Core.Model;
 using VoiceAssistant.Core.Settings;
+using VoiceAssistant.TestSupport;
 using Xunit;
 
 namespace VoiceAssistant.Host.Tests
@@ -57,33 +58,20 @@ namespace VoiceAssistant.Host.Tests
             Assert.True(times[1] - times[0] > settings.SuppressionMs);
         }
 
-        private sealed class ScriptedSpotter : IKeywordSpotter
+        private sealed class ScriptedSpotter : ScriptedSpotterBase
         {
             private readonly Func<int, int> topLabel;
             private int pending;
             private long bytes;
 
-            public ScriptedSpotter(Func<int, int> topLabel) => this.topLabel = topLabel;
+            public ScriptedSpotter(Func<int, int> topLabel)
+                : base(HostListenerTests.Labels) => this.topLabel = topLabel;
 
             public List<int> PushSizes { get; } = new List<int>();
 
             public List<long> InvokeTimes { get; } = new List<long>();
 
-            public string[] Labels => HostListenerTests.Labels;
-
-            public float InputScale => 1f;
-
-            public int InputZeroPoint => 0;
-
-            // A live microphone as far as the loop's check is concerned.
-            public int GetLevels(int[] levels)
-            {
-                levels[0] = -1;
-                levels[1] = 1;
-                return 320;
-            }
-
-            public int PushAudio(byte[] raw, int offset, int count)
+            public override int PushAudio(byte[] raw, int offset, int count)
             {
                 PushSizes.Add(count);
                 bytes += count;
@@ -93,7 +81,7 @@ namespace VoiceAssistant.Host.Tests
                 return rows;
             }
 
-            public void Invoke(sbyte[] scores)
+            public override void Invoke(sbyte[] scores)
             {
                 long ms = bytes * 1000 / 32000;
                 InvokeTimes.Add(ms);
@@ -101,7 +89,7 @@ namespace VoiceAssistant.Host.Tests
                 scores[topLabel((int)ms)] = 127;
             }
 
-            public void Reset()
+            public override void Reset()
             {
             }
         }

@@ -83,14 +83,7 @@ namespace VoiceAssistant.Packaging.Tests
         /// </summary>
         public static void WriteNuGetConfig(string folder)
         {
-            string cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-                ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-            string corlib = Path.Combine(cache, "nanoframework.corelibrary", "1.17.11", "nanoframework.corelibrary.1.17.11.nupkg");
-            if (!File.Exists(corlib))
-            {
-                Prerequisite.Missing($"{corlib} is missing: restore any firmware project first (dotnet restore firmware/VoiceAssistant.Core.Nano)");
-            }
-
+            string corlib = CoreLibraryPackage();
             string feed = Path.Combine(folder, "feed");
             Directory.CreateDirectory(feed);
             File.Copy(corlib, Path.Combine(feed, Path.GetFileName(corlib)));
@@ -105,6 +98,24 @@ namespace VoiceAssistant.Packaging.Tests
                 </configuration>
                 """);
         }
+
+        /// <summary>nanoFramework.CoreLibrary 1.17.11's package in the machine's NuGet cache; fails on CI, skips elsewhere without it.</summary>
+        public static string CoreLibraryPackage()
+        {
+            string cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+                ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            string path = Path.Combine(cache, "nanoframework.corelibrary", "1.17.11", "nanoframework.corelibrary.1.17.11.nupkg");
+            if (!File.Exists(path))
+            {
+                Prerequisite.Missing($"{path} is missing: restore any firmware project first (dotnet restore firmware/VoiceAssistant.Core.Nano)");
+            }
+
+            return path;
+        }
+
+        /// <summary>The native checksum of the committed interop stubs (the MetadataProcessor's table), e.g. 0xFD24A55F.</summary>
+        public static string StubChecksum => System.Text.RegularExpressions.Regex.Match(
+            File.ReadAllText(RepoPaths.Of("native-interop/nanoframework/stubs/VoiceAssistant_Interop.cpp")), "0x[0-9A-Fa-f]{8}").Value;
 
         /// <summary>Runs <c>dotnet</c> in <paramref name="folder"/> with a package cache of its own.</summary>
         public static RunResult Dotnet(string folder, params string[] arguments)
